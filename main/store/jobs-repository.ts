@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { JobStatus, JobType } from '../jobs/job-vocabulary.ts';
+import type { Sql } from './database.ts';
+
+/** A `background_jobs` row, with the platform's column names (the CLI's `--json` shape). */
+export interface BackgroundJobRow {
+  id: string;
+  job_type: JobType;
+  status: JobStatus;
+  progress: number;
+  current_stage: string | null;
+  last_heartbeat: string | null;
+  document_id: string | null;
+  filename: string | null;
+  metadata: Record<string, unknown>;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  failed_at: string | null;
+  updated_at: string;
+  error: string | null;
+  retry_count: number;
+  next_attempt_at: string | null;
+}
+
+export interface NewJob {
+  jobType: JobType;
+  filename?: string | null;
+  documentId?: string | null;
+  metadata?: Record<string, unknown>;
+}
+
+export interface JobFilter {
+  status?: JobStatus;
+  jobType?: JobType;
+  limit?: number;
+}
+
+// Timestamps leave the database as ISO strings so every caller sees one format.
+const JOB_COLUMNS = `id, job_type, status, progress, current_stage,
+  to_json(last_heartbeat)#>>'{}' as last_heartbeat, document_id, filename, metadata,
+  to_json(created_at)#>>'{}' as created_at, to_json(started_at)#>>'{}' as started_at,
+  to_json(completed_at)#>>'{}' as completed_at, to_json(failed_at)#>>'{}' as failed_at,
+  to_json(updated_at)#>>'{}' as updated_at, error, retry_count,
+  to_json(next_attempt_at)#>>'{}' as next_attempt_at`;
+
+/** All writes to `background_jobs` go through these functions. */
+export const jobsRepository = {
+  async insert(sql: Sql, job: NewJob): Promise<BackgroundJobRow> {
+    const result = await sql.query<BackgroundJobRow>(
+      `insert into background_jobs (id, job_type, filename, document_id, metadata)
+       values ($1, $2, $3, $4, $5) returning ${JOB_COLUMNS}`,
+      [randomUUID(), job.jobType, job.filename ?? null, job.documentId ?? null, job.metadata ?? {}],
+    );
+    return result.rows[0]!;
+  },
+
+  async get(sql: Sql, id: string): Promise<BackgroundJobRow | undefined> {
+    const result = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs where id = $1`,
+      [id],
+    );
+    return result.rows[0];
+  },
+
+  async list(sql: Sql, filter: JobFilter = {}): Promise<BackgroundJobRow[]> {
+    const result = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs
+       where ($1::text is null or status = $1) and ($2::text is null or job_type = $2)
+       order by created_at desc, id limit $3`,
+      [filter.status ?? null, filter.jobType ?? null, filter.limit ?? 10_000],
+    );
+    return result.rows;
+  },
+
+  /** Finds the newest unfinished job for a document, so re-ingesting a file resumes it. */
+  async findUnfinishedForDocument(sql: Sql, documentId: string): Promise<BackgroundJobRow | undefined> {
+    const result = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs
+       where document_id = $1 and status in ('pending', 'processing', 'failed')
+       order by created_at desc limit 1`,
+      [documentId],
+    );
+    return result.rows[0];
+  },
+
+  /** Moves up to `limit` due pending jobs of the given types to processing. */
+  async claim(sql: Sql, limit: number, jobTypes: readonly JobType[]): Promise<BackgroundJobRow[]> {
+    if (limit <= 0 || jobTypes.length === 0) return [];
+    const result = await sql.query<BackgroundJobRow>(
+      `update background_jobs set status = 'processing', started_at = coalesce(started_at, now()),
+         last_heartbeat = now(), next_attempt_at = null, updated_at = now()
+       where id in (
+         select id from background_jobs
+         where status = 'pending' and (next_attempt_at is null or next_attempt_at <= now())
+           and job_type = any($2::text[])
+         order by created_at, id limit $1
+         for update skip locked)
+       returning ${JOB_COLUMNS}`,
+      [limit, jobTypes],
+    );
+    return result.rows;
+  },
+
+  async heartbeat(sql: Sql, id: string): Promise<void> {
+    await sql.query(
+      `update background_jobs set last_heartbeat = now(), updated_at = now()
+       where id = $1 and status = 'processing'`,
+      [id],
+    );
+  },
+
+  /** Records progress and stage; progress only moves forward. */
+  async updateProgress(
+    sql: Sql,
+    id: string,
+    progress: number,
+    stage: string | undefined,
+  ): Promise<void> {
+    await sql.query(
+      `update background_jobs set progress = greatest(progress, $2),
+         current_stage = coalesce($3, current_stage), updated_at = now()
+       where id = $1 and status = 'processing'`,
+      [id, clampProgress(progress), stage ?? null],
+    );
+  },
+
+  async mergeMetadata(sql: Sql, id: string, patch: Record<string, unknown>): Promise<void> {
+    await sql.query(
+      `update background_jobs set metadata = metadata || $2::jsonb, updated_at = now() where id = $1`,
+      [id, patch],
+    );
+  },
+
+  async setDocument(sql: Sql, id: string, documentId: string): Promise<void> {
+    await sql.query(
+      'update background_jobs set document_id = $2, updated_at = now() where id = $1',
+      [id, documentId],
+    );
+  },
+
+  async markCompleted(sql: Sql, id: string): Promise<boolean> {
+    const result = await sql.query(
+      `update background_jobs set status = 'completed', progress = 100, completed_at = now(),
+         error = null, updated_at = now()
+       where id = $1 and status = 'processing'`,
+      [id],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
+  async markFailed(sql: Sql, id: string, error: string, retryCount: number): Promise<void> {
+    await sql.query(
+      `update background_jobs set status = 'failed', failed_at = now(), error = $2,
+         retry_count = $3, updated_at = now()
+       where id = $1 and status in ('pending', 'processing')`,
+      [id, error, retryCount],
+    );
+  },
+
+  /** Puts a job back to pending, due at `nextAttemptAt` (null: at once). */
+  async requeue(
+    sql: Sql,
+    id: string,
+    fields: { retryCount: number; nextAttemptAt: Date | null; error: string | null },
+  ): Promise<void> {
+    await sql.query(
+      `update background_jobs set status = 'pending', retry_count = $2, next_attempt_at = $3,
+         error = $4, updated_at = now()
+       where id = $1 and status = 'processing'`,
+      [id, fields.retryCount, fields.nextAttemptAt, fields.error],
+    );
+  },
+
+  /** Moves a failed or cancelled job back to pending; its checkpoints are kept. */
+  async retry(sql: Sql, id: string): Promise<boolean> {
+    const result = await sql.query(
+      `update background_jobs set status = 'pending', next_attempt_at = null, failed_at = null,
+         completed_at = null, error = null, updated_at = now()
+       where id = $1 and status in ('failed', 'cancelled')`,
+      [id],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
+  async markCancelled(sql: Sql, id: string): Promise<boolean> {
+    const result = await sql.query(
+      `update background_jobs set status = 'cancelled', updated_at = now()
+       where id = $1 and status in ('pending', 'processing')`,
+      [id],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
+  async delete(sql: Sql, id: string): Promise<boolean> {
+    const result = await sql.query(
+      `delete from background_jobs where id = $1 and status <> 'processing'`,
+      [id],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
+  /** Lists processing jobs whose heartbeat is older than `staleMs` milliseconds. */
+  async listStalled(sql: Sql, staleMs: number): Promise<BackgroundJobRow[]> {
+    const result = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs
+       where status = 'processing'
+         and (last_heartbeat is null or last_heartbeat < now() - make_interval(secs => $1))`,
+      [staleMs / 1000],
+    );
+    return result.rows;
+  },
+
+  async listProcessing(sql: Sql): Promise<BackgroundJobRow[]> {
+    const result = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs where status = 'processing'`,
+    );
+    return result.rows;
+  },
+};
+
+function clampProgress(progress: number): number {
+  return Math.max(0, Math.min(100, Math.floor(progress)));
+}
