@@ -54,7 +54,8 @@ export interface JobEngineOptions {
 export interface JobEngineEvents {
   'job:changed': [jobId: string];
   'job:finished': [job: BackgroundJobRow];
-  idle: [];
+  /** A job attempt started a worker process (the pid lets tests and tools signal it). */
+  'worker:started': [jobId: string, pid: number];
 }
 
 interface ActiveJob {
@@ -74,7 +75,10 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
   private readonly active = new Map<string, ActiveJob>();
   private readonly secrets = new Map<string, Record<string, string>>();
   private readonly options: Required<
-    Pick<JobEngineOptions, 'concurrency' | 'heartbeatMs' | 'stallAfterMs' | 'maxAttempts' | 'pollMs'>
+    Pick<
+      JobEngineOptions,
+      'concurrency' | 'heartbeatMs' | 'stallAfterMs' | 'maxAttempts' | 'pollMs'
+    >
   > & { backoff: BackoffOptions };
   private readonly onCheckpoint: JobEngineOptions['onCheckpoint'];
   private pollTimer: NodeJS.Timeout | undefined;
@@ -186,7 +190,9 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
       const rows = jobIds
         ? await Promise.all(jobIds.map((id) => jobsRepository.get(this.database.sql, id)))
         : await jobsRepository.list(this.database.sql);
-      const busy = rows.some((row) => row && (row.status === 'pending' || row.status === 'processing'));
+      const busy = rows.some(
+        (row) => row && (row.status === 'pending' || row.status === 'processing'),
+      );
       if (!busy && (jobIds || this.active.size === 0)) return;
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -357,7 +363,8 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
       return;
     }
 
-    const cause = active.abortReason === 'stalled' ? stalledError(this.options.stallAfterMs, error) : error;
+    const cause =
+      active.abortReason === 'stalled' ? stalledError(this.options.stallAfterMs, error) : error;
     const message = cause instanceof Error ? cause.message : String(cause);
     const code = errorCode(cause);
     await this.appendEvent(row.id, stage, 'failed', attempt - 1, { code, message });
@@ -370,12 +377,21 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
         error: message,
       });
       await this.appendEvent(row.id, stage, 'retry_scheduled', attempt, { delayMs: delay });
-      logger.warn({ stage, code, err: cause, delayMs: delay }, 'Job attempt failed; retry scheduled.');
+      logger.warn(
+        { stage, code, err: cause, delayMs: delay },
+        'Job attempt failed; retry scheduled.',
+      );
       return;
     }
 
-    await jobsRepository.markFailed(sql, row.id, message, isRetryable(cause) ? attempt : row.retry_count);
-    if (code === 'internal') logger.error({ stage, err: cause }, 'Job failed with an internal error.');
+    await jobsRepository.markFailed(
+      sql,
+      row.id,
+      message,
+      isRetryable(cause) ? attempt : row.retry_count,
+    );
+    if (code === 'internal')
+      logger.error({ stage, err: cause }, 'Job failed with an internal error.');
     else logger.warn({ stage, code, err: cause }, 'Job failed.');
   }
 
@@ -423,7 +439,10 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
       nextAttemptAt: null,
       error: row.error,
     });
-    this.logger.warn({ jobId: row.id, stage: row.current_stage, event }, 'Job requeued from its last checkpoint.');
+    this.logger.warn(
+      { jobId: row.id, stage: row.current_stage, event },
+      'Job requeued from its last checkpoint.',
+    );
     this.emit('job:changed', row.id);
   }
 

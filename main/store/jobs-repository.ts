@@ -74,7 +74,10 @@ export const jobsRepository = {
   },
 
   /** Finds the newest unfinished job for a document, so re-ingesting a file resumes it. */
-  async findUnfinishedForDocument(sql: Sql, documentId: string): Promise<BackgroundJobRow | undefined> {
+  async findUnfinishedForDocument(
+    sql: Sql,
+    documentId: string,
+  ): Promise<BackgroundJobRow | undefined> {
     const result = await sql.query<BackgroundJobRow>(
       `select ${JOB_COLUMNS} from background_jobs
        where document_id = $1 and status in ('pending', 'processing', 'failed')

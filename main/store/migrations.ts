@@ -33,7 +33,10 @@ export class SchemaTooNewError extends Error {
 
 export function defaultMigrationSources(): MigrationSource[] {
   return [
-    { name: 'shared', directory: fileURLToPath(new URL('../../supabase/migrations/', import.meta.url)) },
+    {
+      name: 'shared',
+      directory: fileURLToPath(new URL('../../supabase/migrations/', import.meta.url)),
+    },
     { name: 'local', directory: fileURLToPath(new URL('./local-migrations/', import.meta.url)) },
   ];
 }

@@ -8,7 +8,11 @@ import type { SerializedError } from './worker-protocol.ts';
 
 export function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const serialized: SerializedError = { name: error.name, message: error.message, stack: error.stack };
+  const serialized: SerializedError = {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+  };
   if (error instanceof InputError) {
     Object.assign(serialized, {
       code: error.code,

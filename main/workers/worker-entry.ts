@@ -25,7 +25,11 @@ process.on('disconnect', () => process.exit(0));
 async function runTask(callId: number, name: string, args: unknown): Promise<void> {
   const task = workerTasks[name];
   if (!task) {
-    send({ type: 'error', callId, error: { name: 'Error', message: `Unknown worker task ${name}.` } });
+    send({
+      type: 'error',
+      callId,
+      error: { name: 'Error', message: `Unknown worker task ${name}.` },
+    });
     return;
   }
   const controller = new AbortController();

@@ -123,7 +123,11 @@ export class WorkerProcess {
   }
 }
 
-function workerGone(task: string, code: number | null, signal: NodeJS.Signals | null): TransientError {
+function workerGone(
+  task: string,
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): TransientError {
   const how = signal ? `was killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
   return new TransientError(
     'worker_crashed',

@@ -1,0 +1,81 @@
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../../jobs/job-errors.ts';
+import type { BackgroundJobRow } from '../../store/jobs-repository.ts';
+import { openCliCore, UsageError, type CliIo } from '../cli-context.ts';
+import { globalOptionSpec } from '../global-options.ts';
+import { runJobsWithProgress } from './run-jobs.ts';
+
+export const ingestHelp = `Usage: kai ingest FILE... [--password PASSWORD] [--data-dir DIR] [--json]
+
+Enqueues each file as a job and processes it, with one progress bar per job on stderr.
+A file whose unfinished job exists (after a crash or a failure) resumes that job.
+  --password PASSWORD  user password for encrypted PDFs
+  --json               print the final background_jobs rows as a JSON array on stdout
+Exits with 1 when any job failed.`;
+
+export async function ingestCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...globalOptionSpec, password: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('kai ingest needs at least one FILE.');
+
+  const core = await openCliCore(values);
+  try {
+    const jobs: BackgroundJobRow[] = [];
+    let rejected = 0;
+    for (const file of positionals) {
+      try {
+        jobs.push(await enqueueFile(core, file, values.password));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        rejected += 1;
+        io.stderr.write(`${error.message}\n`);
+      }
+    }
+
+    const finished = await runJobsWithProgress(
+      core,
+      jobs.map((job) => job.id),
+      io,
+      true,
+    );
+    printSummary(finished, io, values.json === true);
+    const failed = finished.filter((job) => job.status !== 'completed').length;
+    return failed + rejected > 0 ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+}
+
+async function enqueueFile(
+  core: Awaited<ReturnType<typeof openCliCore>>,
+  file: string,
+  password: string | undefined,
+): Promise<BackgroundJobRow> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.pdf' || extension === '') return core.ingestPdf(file, { password });
+  throw new InputError('unsupported_file_type', {
+    source: file,
+    problem: `Files of type ${extension} are not handled by kai ingest.`,
+    fix: 'Pass a PDF catalog, or an XML, CSV or JSON feed.',
+  });
+}
+
+function printSummary(jobs: BackgroundJobRow[], io: CliIo, json: boolean): void {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(jobs, null, 2)}\n`);
+    return;
+  }
+  for (const job of jobs) {
+    const summary = (job.metadata.summary ?? {}) as Record<string, number>;
+    const counts = Object.entries(summary)
+      .map(([key, value]) => `${value} ${key}`)
+      .join(', ');
+    const outcome =
+      job.status === 'completed' ? `completed (${counts})` : `${job.status}: ${job.error ?? ''}`;
+    io.stdout.write(`${job.filename ?? job.id}  ${job.id}  ${outcome}\n`);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `kai`: the command-line front of the core. Every command opens the data folder's store,
+ * does its work and closes it; `--json` output uses the platform's column names and is a
+ * stable interface for scripts.
+ */
+import { InputError } from '../jobs/job-errors.ts';
+import { DataDirLockedError } from '../store/data-dir-lock.ts';
+import { SchemaTooNewError } from '../store/migrations.ts';
+import { UsageError, type CliIo } from './cli-context.ts';
+import {
+  cancelCommand,
+  cancelHelp,
+  retryCommand,
+  retryHelp,
+} from './commands/retry-cancel-commands.ts';
+import { ingestCommand, ingestHelp } from './commands/ingest-command.ts';
+import { jobCommand, jobHelp, jobsCommand, jobsHelp } from './commands/jobs-command.ts';
+import { materialsCommand, materialsHelp } from './commands/materials-command.ts';
+
+type Command = { run: (argv: string[], io: CliIo) => Promise<number>; help: string };
+
+const commands: Record<string, Command> = {
+  ingest: { run: ingestCommand, help: ingestHelp },
+  jobs: { run: jobsCommand, help: jobsHelp },
+  job: { run: jobCommand, help: jobHelp },
+  materials: { run: materialsCommand, help: materialsHelp },
+  retry: { run: retryCommand, help: retryHelp },
+  cancel: { run: cancelCommand, help: cancelHelp },
+};
+
+const usage = `Usage: kai COMMAND [options]
+
+Commands:
+  ingest FILE...   process PDF catalogs as jobs, with progress
+  jobs             list jobs
+  job ID           show one job with its stages and outputs
+  materials        list stored materials
+  retry ID         rerun a failed or cancelled job from its last checkpoint
+  cancel ID        cancel a pending or processing job
+
+Options for every command:
+  --data-dir DIR   data folder (default: $KAI_DATA_DIR, else ~/.local/share/kai-console)
+  --json           machine-readable output on stdout
+  --verbose        write logs to stderr instead of <data dir>/logs/kai.log
+
+Run kai COMMAND --help for a command's options.`;
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${usage}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${usage}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io, command.help);
+  }
+}
+
+function reportError(error: unknown, io: CliIo, help: string): number {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
+    io.stderr.write(`${(error as Error).message}\n\n${help}\n`);
+    return 2;
+  }
+  if (
+    error instanceof InputError ||
+    error instanceof DataDirLockedError ||
+    error instanceof SchemaTooNewError
+  ) {
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  io.stderr.write(`kai failed unexpectedly: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,60 @@
+import type { BackgroundJobRow } from '../store/jobs-repository.ts';
+import type { CliIo } from './cli-context.ts';
+
+const BAR_WIDTH = 24;
+
+/** Formats one job as `name [#####-----]  42% text_extracted`. */
+export function formatJobLine(job: BackgroundJobRow, labelWidth: number): string {
+  const label = (job.filename ?? job.id).slice(0, labelWidth).padEnd(labelWidth);
+  const filled = Math.round((job.progress / 100) * BAR_WIDTH);
+  const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
+  const percent = `${job.progress}%`.padStart(4);
+  const state = job.status === 'processing' ? (job.current_stage ?? 'starting') : job.status;
+  return `${label} [${bar}] ${percent} ${state}`;
+}
+
+/**
+ * Draws one progress bar per job on stderr. On a terminal the bars are redrawn in place; on
+ * a pipe a line is written whenever a job's stage or status changes, so logs stay short.
+ */
+export class ProgressBars {
+  private readonly jobs = new Map<string, BackgroundJobRow>();
+  private readonly lastPrinted = new Map<string, string>();
+  private drawnLines = 0;
+
+  constructor(private readonly io: CliIo) {}
+
+  update(job: BackgroundJobRow): void {
+    this.jobs.set(job.id, job);
+    if (this.io.stderr.isTTY) this.redraw();
+    else this.printChange(job);
+  }
+
+  finish(): void {
+    if (this.io.stderr.isTTY) this.redraw();
+    this.drawnLines = 0;
+  }
+
+  private labelWidth(): number {
+    const longest = Math.max(
+      8,
+      ...[...this.jobs.values()].map((job) => (job.filename ?? job.id).length),
+    );
+    return Math.min(40, longest);
+  }
+
+  private redraw(): void {
+    const width = this.labelWidth();
+    const lines = [...this.jobs.values()].map((job) => formatJobLine(job, width));
+    const up = this.drawnLines > 0 ? `\u001b[${this.drawnLines}A` : '';
+    this.io.stderr.write(up + lines.map((line) => `\u001b[2K${line}\n`).join(''));
+    this.drawnLines = lines.length;
+  }
+
+  private printChange(job: BackgroundJobRow): void {
+    const key = `${job.status}:${job.current_stage ?? ''}`;
+    if (this.lastPrinted.get(job.id) === key) return;
+    this.lastPrinted.set(job.id, key);
+    this.io.stderr.write(`${formatJobLine(job, this.labelWidth())}\n`);
+  }
+}
