@@ -48,14 +48,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const pingMs = options.workerPingMs ?? Math.min(1_000, Math.max(20, Math.floor(heartbeatMs / 3)));
 
-  let engine: JobEngine;
   const startWorker = (context: JobRunContext) => {
     const worker = new WorkerProcess({ logger: context.logger, onAlive: context.touch, pingMs });
     if (worker.pid) engine.emit('worker:started', context.job.id, worker.pid);
     return worker;
   };
 
-  engine = new JobEngine({
+  const engine: JobEngine = new JobEngine({
     database,
     logger,
     runners: [createPdfJobRunner({ startWorker })],

@@ -14,10 +14,12 @@ Lists jobs, newest first.
   --type T    pdf_processing, web_scraping or xml_import
   --json      print background_jobs rows as a JSON array`;
 
-export const jobHelp = `Usage: kai job ID [--json]
+export const jobHelp = `Usage: kai job ID [--events] [--json]
 
 Shows one job: its row, its stages in order (name, status, started_at, completed_at) and
-its output counts (pages, chunks, tiles, materials).`;
+its output counts (pages, chunks, tiles, materials).
+  --events  show the job's full history instead (stage starts, checkpoints, failures,
+            stalls, recoveries, retries), oldest first`;
 
 export async function jobsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -49,13 +51,14 @@ export async function jobCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: globalOptionSpec,
+    options: { ...globalOptionSpec, events: { type: 'boolean' } },
   });
   const id = positionals[0];
   if (!id) throw new UsageError('kai job needs a job ID.');
 
   const core = await openCliCore(values);
   try {
+    if (values.events) return await printEvents(core, id, io, values.json === true);
     const detail = await loadJobDetail(core, id);
     if (!detail) {
       io.stderr.write(`Job ${id} not found. List jobs with kai jobs.\n`);
@@ -95,6 +98,21 @@ export async function loadJobDetail(core: Core, id: string) {
     ? await documentsRepository.counts(sql, job.document_id)
     : { pages: 0, chunks: 0, tiles: 0, materials: 0 };
   return { ...job, stages, outputs };
+}
+
+async function printEvents(core: Core, id: string, io: CliIo, json: boolean): Promise<number> {
+  const events = await stageEventsRepository.list(core.database.sql, id);
+  if (json) {
+    io.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+    return 0;
+  }
+  for (const event of events) {
+    const detail = Object.keys(event.detail).length > 0 ? JSON.stringify(event.detail) : '';
+    io.stdout.write(
+      `${event.created_at}  ${(event.stage ?? '').padEnd(20)} ${event.event.padEnd(16)} ${detail}\n`,
+    );
+  }
+  return 0;
 }
 
 function printTable(jobs: BackgroundJobRow[], io: CliIo): void {
