@@ -44,21 +44,28 @@ export function emptyFileError(source: string): InputError {
   });
 }
 
+/** Binary signatures of formats that are often uploaded by mistake under a .pdf name. */
+const BINARY_SIGNATURES: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (e.g. a .docx or .xlsx file)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office document'],
+];
+
+const TEXT_SIGNATURES: [RegExp, string][] = [
+  [/^\s*<(!doctype html|html)/i, 'an HTML page'],
+  [/^\s*<\?xml/, 'an XML file'],
+  [/^\s*[{[]/, 'JSON or other text'],
+];
+
 /** Names the format of a file by its first bytes, for the not-a-PDF message. */
 function describeContent(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
-  const signatures: [RegExp, string][] = [
-    [/^\x89PNG/, 'a PNG image'],
-    [/^\xFF\xD8\xFF/, 'a JPEG image'],
-    [/^GIF8/, 'a GIF image'],
-    [/^PK\x03\x04/, 'a ZIP archive (e.g. a .docx or .xlsx file)'],
-    [/^\xD0\xCF\x11\xE0/, 'an old Microsoft Office document'],
-    [/^\s*<(!doctype html|html)/i, 'an HTML page'],
-    [/^\s*<\?xml/, 'an XML file'],
-    [/^\s*[{[]/, 'JSON or other text'],
-  ];
-  const match = signatures.find(([pattern]) => pattern.test(head));
-  if (match) return match[1];
+  const binary = BINARY_SIGNATURES.find(([magic]) => magic.every((b, i) => bytes[i] === b));
+  if (binary) return binary[1];
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
+  const text = TEXT_SIGNATURES.find(([pattern]) => pattern.test(head));
+  if (text) return text[1];
   const printable = bytes.subarray(0, 512).every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
   return printable ? 'plain text' : 'binary data of an unknown format';
 }

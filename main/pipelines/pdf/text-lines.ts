@@ -1,0 +1,199 @@
+import type { TextRun } from './text-runs.ts';
+
+/**
+ * Gap thresholds in ems of the smaller font size. A word space is about 0.25 em in most
+ * fonts, and table cells and columns sit at least a full em apart in the files this was tuned
+ * on (Leier price list, Corona tile sheets, pdf.js test files).
+ */
+const WORD_GAP_EM = 0.15;
+export const CELL_GAP_EM = 1.0;
+/** Baselines closer than this (in ems of the larger size) belong to one line. */
+const SAME_LINE_EM = 0.4;
+/** Lines this close overlap in height; they join into one row when they do not overlap in x. */
+const SAME_ROW_EM = 0.8;
+/** Upper bound of lines in one row, so offset columns cannot chain a whole page together. */
+const MAX_ROW_LINES = 6;
+
+/** Text cells separated by at least CELL_GAP_EM are joined with this. */
+export const CELL_SEPARATOR = '  ';
+
+/** Runs that share a baseline, sorted along the writing direction. */
+export interface TextLine {
+  runs: TextRun[];
+  baseline: number;
+  size: number;
+  x0: number;
+  x1: number;
+}
+
+/** Runs of one line with no gap of a cell or more between them. */
+export interface TextSegment {
+  text: string;
+  x0: number;
+  x1: number;
+  size: number;
+  rtl: boolean;
+}
+
+/** Lines that read as one: a table row whose cells wrap or sit at offset baselines. */
+export interface TextRow {
+  lines: TextLine[];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** True when most characters are in right-to-left runs. */
+export function isRightToLeft(runs: { text: string; rtl: boolean }[]): boolean {
+  let rtl = 0;
+  let total = 0;
+  for (const run of runs) {
+    total += run.text.length;
+    if (run.rtl) rtl += run.text.length;
+  }
+  return rtl * 2 > total;
+}
+
+/** Sorts runs along the line and drops exact overprints (fake bold, shadows). */
+function finishLine(runs: TextRun[]): TextLine {
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  const kept: TextRun[] = [];
+  for (const run of sorted) {
+    const overprint = kept.some(
+      (k) =>
+        k.text === run.text &&
+        Math.abs(k.x0 - run.x0) < 0.3 * run.size &&
+        Math.abs(k.baseline - run.baseline) < 0.3 * run.size,
+    );
+    if (!overprint) kept.push(run);
+  }
+  return {
+    runs: kept,
+    baseline: median(kept.map((r) => r.baseline)),
+    size: median(kept.map((r) => r.size)),
+    x0: Math.min(...kept.map((r) => r.x0)),
+    x1: Math.max(...kept.map((r) => r.x1)),
+  };
+}
+
+/** Groups runs into lines by baseline, with a tolerance relative to the font size. */
+export function groupIntoLines(runs: TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: { first: TextRun; runs: TextRun[] }[] = [];
+  for (const run of sorted) {
+    const last = groups.at(-1);
+    // The larger size sets the tolerance, so a superscript joins the line it belongs to.
+    const tolerance = SAME_LINE_EM * Math.max(run.size, last?.first.size ?? run.size);
+    if (last && run.baseline - last.first.baseline <= tolerance) last.runs.push(run);
+    else groups.push({ first: run, runs: [run] });
+  }
+  return groups.map((g) => finishLine(g.runs));
+}
+
+/** The separator for a gap of `gap` points between two pieces of text. */
+function separatorFor(gap: number, size: number, spaced: boolean): string {
+  if (gap >= CELL_GAP_EM * size) return CELL_SEPARATOR;
+  if (spaced || gap >= WORD_GAP_EM * size) return ' ';
+  return '';
+}
+
+/** Splits a line into segments at gaps of a cell or more and joins the runs of each. */
+export function splitSegments(line: TextLine): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let current: { runs: TextRun[]; text: string } | null = null;
+  for (const run of line.runs) {
+    const previous = current?.runs.at(-1);
+    const size = Math.min(run.size, previous?.size ?? run.size);
+    const separator = previous
+      ? separatorFor(run.x0 - previous.x1, size, previous.spaceAfter || run.spaceBefore)
+      : CELL_SEPARATOR;
+    if (!current || separator === CELL_SEPARATOR) {
+      current = { runs: [run], text: run.text };
+      segments.push(toSegment(current));
+    } else {
+      current.runs.push(run);
+      current.text += separator + run.text;
+      segments[segments.length - 1] = toSegment(current);
+    }
+  }
+  return segments;
+}
+
+function toSegment({ runs, text }: { runs: TextRun[]; text: string }): TextSegment {
+  const ordered = isRightToLeft(runs) ? [...runs].reverse() : runs;
+  const joined = ordered === runs ? text : ordered.map((r) => r.text).join(' ');
+  return {
+    text: joined,
+    x0: Math.min(...runs.map((r) => r.x0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    size: median(runs.map((r) => r.size)),
+    rtl: isRightToLeft(runs),
+  };
+}
+
+function overlapsInX(a: TextLine, b: TextLine): boolean {
+  const margin = 0.1 * Math.min(a.size, b.size);
+  return a.runs.some((r) => b.runs.some((s) => r.x0 < s.x1 - margin && s.x0 < r.x1 - margin));
+}
+
+/**
+ * Joins lines into rows. A line joins the row above when it overlaps one of the row's lines
+ * in height (baselines less than SAME_ROW_EM apart) but none of them along the line: this is
+ * a table row whose price sits between the two lines of a wrapped product name.
+ */
+export function groupIntoRows(lines: TextLine[]): TextRow[] {
+  const rows: TextRow[] = [];
+  for (const line of lines) {
+    const row = rows.at(-1);
+    const touching =
+      row?.lines.filter(
+        (l) => line.baseline - l.baseline < SAME_ROW_EM * Math.min(line.size, l.size),
+      ) ?? [];
+    const joins =
+      row !== undefined &&
+      row.lines.length < MAX_ROW_LINES &&
+      touching.length > 0 &&
+      touching.every((l) => !overlapsInX(l, line));
+    if (joins) row.lines.push(line);
+    else rows.push({ lines: [line] });
+  }
+  return rows;
+}
+
+/**
+ * Writes a row as one line of text. Segments that overlap along the line (a wrapped cell)
+ * are read top to bottom and joined with a space; cells are ordered along the line and
+ * joined with CELL_SEPARATOR when far apart.
+ */
+export function rowText(row: TextRow): string {
+  const segments = row.lines.flatMap((line, index) =>
+    splitSegments(line).map((segment) => ({ ...segment, index })),
+  );
+  segments.sort((a, b) => a.x0 - b.x0);
+  const cells: { parts: typeof segments; x0: number; x1: number; size: number }[] = [];
+  for (const segment of segments) {
+    const cell = cells.at(-1);
+    if (cell && segment.x0 < cell.x1 - 0.1 * segment.size) {
+      cell.parts.push(segment);
+      cell.x1 = Math.max(cell.x1, segment.x1);
+    } else {
+      cells.push({ parts: [segment], x0: segment.x0, x1: segment.x1, size: segment.size });
+    }
+  }
+  const rtl = isRightToLeft(segments);
+  const ordered = rtl ? [...cells].reverse() : cells;
+  let text = '';
+  ordered.forEach((cell, i) => {
+    const parts = [...cell.parts].sort((a, b) => a.index - b.index || a.x0 - b.x0);
+    const cellText = parts.map((p) => p.text).join(' ');
+    const previous = ordered[i - 1];
+    if (previous) {
+      const gap = rtl ? previous.x0 - cell.x1 : cell.x0 - previous.x1;
+      text += separatorFor(gap, Math.min(cell.size, previous.size), true);
+    }
+    text += cellText;
+  });
+  return text;
+}
