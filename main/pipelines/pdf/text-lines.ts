@@ -7,12 +7,22 @@ import type { TextRun } from './text-runs.ts';
  */
 const WORD_GAP_EM = 0.15;
 export const CELL_GAP_EM = 1.0;
-/** Baselines closer than this (in ems of the larger size) belong to one line. */
+/** Runs overlapping by more than this are separate words, not accents or kerned letters. */
+const OVERLAP_EM = 1.0;
+/** Baselines closer than this belong to one line; superscripts join later, as rows. */
 const SAME_LINE_EM = 0.4;
 /** Lines this close overlap in height; they join into one row when they do not overlap in x. */
 const SAME_ROW_EM = 0.8;
 /** Upper bound of lines in one row, so offset columns cannot chain a whole page together. */
 const MAX_ROW_LINES = 6;
+/**
+ * Lines stacked in one row (a wrapped cell) are at most this share of the region's width,
+ * unless a cell beside them is centred between them. Prose lines are wider, so two lines of
+ * a paragraph beside a figure label stay apart.
+ */
+const MAX_STACK_SHARE = 0.4;
+/** Wider wrapped cells still stack when a cell beside them is centred within this, in ems. */
+const CENTRED_EM = 0.15;
 
 /** Text cells separated by at least CELL_GAP_EM are joined with this. */
 export const CELL_SEPARATOR = '  ';
@@ -84,17 +94,21 @@ export function groupIntoLines(runs: TextRun[]): TextLine[] {
   const groups: { first: TextRun; runs: TextRun[] }[] = [];
   for (const run of sorted) {
     const last = groups.at(-1);
-    // The larger size sets the tolerance, so a superscript joins the line it belongs to.
-    const tolerance = SAME_LINE_EM * Math.max(run.size, last?.first.size ?? run.size);
+    const tolerance = SAME_LINE_EM * Math.min(run.size, last?.first.size ?? run.size);
     if (last && run.baseline - last.first.baseline <= tolerance) last.runs.push(run);
     else groups.push({ first: run, runs: [run] });
   }
   return groups.map((g) => finishLine(g.runs));
 }
 
-/** The separator for a gap of `gap` points between two pieces of text. */
+/**
+ * The separator for a gap of `gap` points between two pieces of text. A negative gap is an
+ * overlap: kerning overlaps by a fraction of an em, while text that runs under other text
+ * (a clipped file path behind a label, say) is a separate piece.
+ */
 function separatorFor(gap: number, size: number, spaced: boolean): string {
   if (gap >= CELL_GAP_EM * size) return CELL_SEPARATOR;
+  if (gap <= -OVERLAP_EM * size) return ' ';
   if (spaced || gap >= WORD_GAP_EM * size) return ' ';
   return '';
 }
@@ -144,6 +158,8 @@ function overlapsInX(a: TextLine, b: TextLine): boolean {
  * a table row whose price sits between the two lines of a wrapped product name.
  */
 export function groupIntoRows(lines: TextLine[]): TextRow[] {
+  const left = Math.min(...lines.map((l) => l.x0));
+  const maxStackWidth = MAX_STACK_SHARE * (Math.max(...lines.map((l) => l.x1)) - left);
   const rows: TextRow[] = [];
   for (const line of lines) {
     const row = rows.at(-1);
@@ -151,24 +167,66 @@ export function groupIntoRows(lines: TextLine[]): TextRow[] {
       row?.lines.filter(
         (l) => line.baseline - l.baseline < SAME_ROW_EM * Math.min(line.size, l.size),
       ) ?? [];
+    const stacked = row?.lines.filter((l) => !touching.includes(l)) ?? [];
     const joins =
       row !== undefined &&
       row.lines.length < MAX_ROW_LINES &&
       touching.length > 0 &&
-      touching.every((l) => !overlapsInX(l, line));
+      touching.every((l) => !overlapsInX(l, line)) &&
+      stacked.every(
+        (l) => stacksAsCell(l, line, maxStackWidth) || touching.some((t) => isCentred(t, l, line)),
+      );
     if (joins) row.lines.push(line);
     else rows.push({ lines: [line] });
   }
   return rows;
 }
 
+/** True when `middle` sits halfway between `above` and `below`, as in a vertically centred row. */
+function isCentred(middle: TextLine, above: TextLine, below: TextLine): boolean {
+  const halfway = (above.baseline + below.baseline) / 2;
+  return Math.abs(middle.baseline - halfway) <= CENTRED_EM * middle.size;
+}
+
+/** True unless `a` and `b` overlap along the line in a segment wider than a table cell. */
+function stacksAsCell(a: TextLine, b: TextLine, maxWidth: number): boolean {
+  const bSegments = splitSegments(b);
+  return splitSegments(a).every((s) =>
+    bSegments.every((t) => {
+      const overlap = s.x0 < t.x1 && t.x0 < s.x1;
+      return !overlap || (s.x1 - s.x0 <= maxWidth && t.x1 - t.x0 <= maxWidth);
+    }),
+  );
+}
+
 /**
- * Writes a row as one line of text. Segments that overlap along the line (a wrapped cell)
- * are read top to bottom and joined with a space; cells are ordered along the line and
- * joined with CELL_SEPARATOR when far apart.
+ * Merges the lines of a row that do not overlap along the line, such as a superscript and
+ * its line or a price beside the first line of a wrapped name, so that only lines that are
+ * really stacked (the wrapped name) stay apart.
+ */
+function interleaveLines(lines: TextLine[]): TextLine[] {
+  const merged: TextLine[] = [];
+  for (const line of lines) {
+    const target = merged.find((m) => !overlapsInX(m, line));
+    if (target) {
+      target.runs = [...target.runs, ...line.runs].sort((a, b) => a.x0 - b.x0);
+      target.x0 = Math.min(target.x0, line.x0);
+      target.x1 = Math.max(target.x1, line.x1);
+      target.size = Math.min(target.size, line.size);
+    } else {
+      merged.push({ ...line, runs: [...line.runs] });
+    }
+  }
+  return merged;
+}
+
+/**
+ * Writes a row as one line of text. Segments of stacked lines that overlap along the line (a
+ * wrapped cell) are read top to bottom and joined with a space; cells are ordered along the
+ * line and joined with CELL_SEPARATOR when far apart.
  */
 export function rowText(row: TextRow): string {
-  const segments = row.lines.flatMap((line, index) =>
+  const segments = interleaveLines(row.lines).flatMap((line, index) =>
     splitSegments(line).map((segment) => ({ ...segment, index })),
   );
   segments.sort((a, b) => a.x0 - b.x0);
