@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import * as contract from '../../../contract/index.ts';
+import type * as rows from '../../../contract/rows.ts';
+import * as vocabulary from '../../../main/jobs/job-vocabulary.ts';
+import type { DocumentCounts, TileRow } from '../../../main/store/documents-repository.ts';
+import type { BackgroundJobRow } from '../../../main/store/jobs-repository.ts';
+import type { MaterialRow } from '../../../main/store/materials-repository.ts';
+import type { StageEventRow, StageSummary } from '../../../main/store/stage-events-repository.ts';
+
+/** True when A and B are assignable both ways; a drifted mirror makes the assignment fail. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// These assignments are the type-level check: `tsc` fails when a mirror drifts.
+const jobRowInSync: Same<rows.BackgroundJobRow, BackgroundJobRow> = true;
+const stageEventInSync: Same<rows.StageEventRow, StageEventRow> = true;
+const stageSummaryInSync: Same<rows.StageSummary, StageSummary> = true;
+const materialInSync: Same<rows.MaterialRow, MaterialRow> = true;
+const countsInSync: Same<rows.DocumentCounts, DocumentCounts> = true;
+const tileInSync: Same<rows.TileRow, TileRow> = true;
+// TODO: add DataImportJobRow, ImportRowFailureRow, ImportMappingTemplateRow, ScrapingSessionRow
+// and ScrapingPageRow once their repositories exist in main/store/.
+
+describe('unit', () => {
+  it('row mirrors match repository types', () => {
+    expect([
+      jobRowInSync,
+      stageEventInSync,
+      stageSummaryInSync,
+      materialInSync,
+      countsInSync,
+      tileInSync,
+    ]).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('job statuses match the core', () => {
+    expect(contract.JOB_STATUSES).toEqual(vocabulary.JOB_STATUSES);
+  });
+
+  it('job types match the core', () => {
+    expect(contract.JOB_TYPES).toEqual(vocabulary.JOB_TYPES);
+  });
+
+  it('stage events match the core', () => {
+    expect(contract.STAGE_EVENTS).toEqual(vocabulary.STAGE_EVENTS);
+  });
+
+  it('call names follow domain:verb', () => {
+    const malformed = Object.keys(contract.CALLS).filter(
+      (name) => !/^[a-z]+:[a-z][a-zA-Z]*$/.test(name),
+    );
+    expect(malformed).toEqual([]);
+  });
+
+  it('event names follow domain:verb', () => {
+    const malformed = contract.EVENT_NAMES.filter((name) => !/^[a-z]+:[a-z][a-zA-Z]*$/.test(name));
+    expect(malformed).toEqual([]);
+  });
+
+  it('client exposes every call', () => {
+    const api = contract.createKaiClient(
+      { call: async () => contract.ok(null), subscribe: () => () => undefined },
+      { mode: 'browser' },
+    ) as unknown as Record<string, Record<string, unknown>>;
+    const missing = Object.keys(contract.CALLS).filter((name) => {
+      const [domain, verb] = name.split(':') as [string, string];
+      return typeof api[domain]?.[verb] !== 'function';
+    });
+    expect(missing).toEqual([]);
+  });
+});
