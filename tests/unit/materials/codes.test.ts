@@ -62,6 +62,7 @@ describe('parseLeadingCode', () => {
     ['SZGY 62,5/5 L szintbeállító gyűrű', 'SZGY 62,5/5 L'],
     ['AFE 120x120/100 L KN fenékelem', 'AFE 120x120/100 L KN'],
     ['TFE 30 támfal elem', 'TFE 30'],
+    ['LOL SUPER 10/50 KF zápor túlfolyós olajleválasztó', 'LOL SUPER 10/50 KF'],
   ])('reads %j', (name, code) => {
     expect(parseLeadingCode(name)).toBe(code);
   });

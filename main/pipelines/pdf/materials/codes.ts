@@ -46,7 +46,7 @@ const UPPER = String.raw`\p{Lu}`;
 // One token of a type code: upper-case letters (`TA`, `ÁBE`, `L/G+H`), a number with
 // separators (`30/100`, `20/30-200`, `120x120/100`, `1:1,5`) or a letter-digit mix (`A15`).
 const CODE_TOKEN = new RegExp(
-  String.raw`^(?:${UPPER}{1,4}(?:[/+]${UPPER}{1,3})*|[/-]?\d+(?:[x×]\d+)?(?:[/:,.-]\d+)*|${UPPER}{1,2}\d{1,4}|[/-])$`,
+  String.raw`^(?:${UPPER}{1,6}(?:[/+]${UPPER}{1,3})*|[/-]?\d+(?:[x×]\d+)?(?:[/:,.-]\d+)*|${UPPER}{1,2}\d{1,4}|[/-])$`,
   'u',
 );
 

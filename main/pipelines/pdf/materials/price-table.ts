@@ -53,7 +53,9 @@ interface PendingRow extends Omit<PriceTableRow, 'prices' | 'measurements' | 'mi
 // `(Ft/db)`, `(€)`, `(EUR/m2)`: a parenthesised currency in a column header.
 const CURRENCY_HEADER = /\(\s*([^()\d\s/]{1,4})\s*(?:\/\s*([\p{L}\d]{1,5}))?\s*\)/u;
 const SECTION_TITLE = /^(?:[IVX]+\.)(?:\d+\.)*\s+(\S.*)$/;
-const INNER_CODE = /\p{Lu}[\p{L}]{0,3}\s?\d+\/\d+(?:\s?-\s?\p{Lu}\b)?/u;
+// A type code inside a name (`… színben DSi 25/13 - N`): two capitals, then numbers with slashes.
+const INNER_CODE =
+  /(?<![\p{L}\p{N}])\p{Lu}{2}\p{L}{0,2}\s?\d+(?:,\d+)?(?:\/\d+(?:,\d+)?)+(?:\s?-\s?\p{Lu}(?!\p{L}))?/u;
 
 /** Finds the price-table rows of one page; returns none when no header names a currency. */
 export function findPriceTableRows(pageNumber: number, text: string): PriceTableRow[] {
@@ -159,7 +161,8 @@ function assembleRow(
 
   let nameParts: string[] = [];
   let openedAbove = false;
-  const codeCell = textCells.findIndex((cell) => parseLeadingCode(cell) !== null);
+  let codeCell = textCells.findIndex((cell) => parseLeadingCode(cell) !== null);
+  if (codeCell < 0) codeCell = textCells.findIndex((cell) => INNER_CODE.test(cell));
   if (codeCell >= 0) {
     nameParts = textCells.slice(codeCell).filter((cell, i) => i === 0 || isContinuation(cell));
   } else {
@@ -231,18 +234,21 @@ function isContinuation(cell: string): boolean {
  * long use their own trailing run when they have one. Shorter rows miss cells at the end, so
  * they take the common price columns and a missing price stays missing instead of shifting
  * onto a weight.
+ * NOTE: a weight or size column of the same magnitude as the price (`24,5` kg next to
+ * `31,90` €) is read as a second price, because the header does not say how many price
+ * columns there are.
  */
 function resolveColumns(rows: PendingRow[]): PriceTableRow[] {
   const modalLength = mode(rows.map((row) => row.cells.length));
-  const priceCounts = rows
+  const starts = rows
     .filter((row) => row.cells.length === modalLength)
-    .map((row) => trailingPriceCount(row.cells));
-  const modalPriceStart = modalLength - mode(priceCounts);
+    .map((row) => priceColumnStart(row.cells) ?? modalLength);
+  const modalPriceStart = mode(starts);
   return rows.map((row) => {
     const { header, ...rest } = row;
-    const ownCount = row.cells.length >= modalLength ? trailingPriceCount(row.cells) : 0;
-    const priceStart = ownCount > 0 ? row.cells.length - ownCount : modalPriceStart;
-    const priceCells = priceStart < row.cells.length ? row.cells.slice(priceStart) : [];
+    const ownStart = row.cells.length >= modalLength ? priceColumnStart(row.cells) : null;
+    const priceStart = ownStart ?? modalPriceStart;
+    const priceCells = row.cells.slice(priceStart);
     const prices = samePriceScale(
       priceCells.filter(isNumberCell).map((cell) => parseLocaleNumber(cell)!),
     );
@@ -262,6 +268,17 @@ function samePriceScale(values: number[]): number[] {
   const first = values.find((value) => value > 0);
   if (first === undefined) return [];
   return values.filter((value) => value >= first / 2.5 && value <= first * 2.5);
+}
+
+/** Index of the first price cell, or null; retried without a last cell ten times smaller. */
+function priceColumnStart(cells: string[]): number | null {
+  const count = trailingPriceCount(cells);
+  if (count > 0) return cells.length - count;
+  const [previous, last] = cells.slice(-2).map((cell) => parseLocaleNumber(cell));
+  const stray = previous != null && last != null && last * 10 < previous;
+  if (cells.length < 3 || !stray) return null;
+  const withoutLast = trailingPriceCount(cells.slice(0, -1));
+  return withoutLast > 0 ? cells.length - 1 - withoutLast : null;
 }
 
 function trailingPriceCount(cells: string[]): number {
