@@ -97,7 +97,7 @@ function nextStart(breaks: Breaks, start: number, end: number, overlapChars: num
   return firstBetween(breaks.sentence, from, end) ?? firstBetween(breaks.word, from, end) ?? end;
 }
 
-// Each list holds the offsets where a chunk may end (the next chunk may start there too).
+// Each list contains the offsets where a chunk may end (the next chunk may start there too).
 function findBreaks(text: string): Breaks {
   const collect = (pattern: RegExp): number[] =>
     [...text.matchAll(pattern)].map((match) => match.index + match[0].length);

@@ -30,17 +30,17 @@ export function splitCells(line: string): string[] {
     .filter((cell) => cell.length > 0);
 }
 
-/** A number as table cells write it: `300`, `1 000`, `6,5`, `9,00`, `1 520 000`. */
+/** Returns true for a number as table cells write it: `300`, `1 000`, `6,5`, `1 520 000`. */
 export function isNumberCell(cell: string): boolean {
   return /^\d{1,3}(?: \d{3})+(?:,\d+)?$|^\d+(?:[.,]\d+)?$/.test(cell);
 }
 
-/** An empty-value marker: `-`, en or em dash. */
+/** Returns true for an empty-value marker: `-`, en dash or em dash. */
 export function isPlaceholderCell(cell: string): boolean {
   return /^[-–—]$/.test(cell);
 }
 
-/** A size or pair written in one cell: `1500 x 1500`, `50×25×25`, `560 / 440`, `7-10`. */
+/** Returns true for a size or pair in one cell: `1500 x 1500`, `50×25×25`, `560 / 440`, `7-10`. */
 export function isMeasureCell(cell: string): boolean {
   const number = String.raw`(?:\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?)`;
   return new RegExp(String.raw`^${number}(?:\s*(?:[x×]|\/|-)\s*${number}){1,2}$`).test(cell);

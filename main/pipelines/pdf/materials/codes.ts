@@ -34,8 +34,8 @@ const LABELLED_CODE = new RegExp(
 );
 
 /**
- * Parses a code that follows a label such as `Referencia:`, `SKU:` or `Art.-Nr.`; the label
- * must end in `:`, `#` or `.` and the code must contain a digit.
+ * Parses a code that follows a label such as `Referencia:`, `SKU:` or `Art.-Nr.`. The label
+ * must end in `:`, `#` or `.`, and the code must contain a digit.
  */
 export function parseLabelledCode(text: string): string | null {
   const match = LABELLED_CODE.exec(text);

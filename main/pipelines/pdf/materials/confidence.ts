@@ -1,4 +1,4 @@
-/** How sure the extractor is that a draft is a real product, from the fields that support it. */
+/** Confidence scores for drafts, computed from the fields that support each record. */
 
 /** The fields of a draft that count as evidence, and how much each counts. */
 const FIELD_WEIGHTS = {
@@ -12,7 +12,7 @@ const FIELD_WEIGHTS = {
 
 const TOTAL_WEIGHT = Object.values(FIELD_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
 
-/** Fields present on a draft, as the confidence score sees them. */
+/** The draft fields that the confidence score counts. */
 export type EvidenceFields = Partial<Record<keyof typeof FIELD_WEIGHTS, unknown>>;
 
 /**

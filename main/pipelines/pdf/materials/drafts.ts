@@ -69,7 +69,10 @@ export function draftFromSpecSheet(sheet: SpecSheetFields, filename: string): Ma
   const finishTerms = sheet.finish ? findFinishes(sheet.finish).map((term) => term.name) : [];
   const colorTerms = sheet.color ? findColors(sheet.color).map((term) => term.name) : [];
   const draft: MaterialDraft = {
-    name: sheet.title ?? sheet.reference ?? 'unnamed',
+    name:
+      sheet.title ??
+      sheet.reference ??
+      [sheet.dimensions?.text, sheet.color ?? sheet.finish].join(' '),
     sku: sheet.reference,
     category: null,
     materialType: null,

@@ -48,7 +48,7 @@ export function findLooseLines(
   return found;
 }
 
-/** The text before the price, without trailing separators. */
+/** Returns the text before the price, without trailing separators. */
 function nameBefore(line: string, priceText: string): string {
   const index = line.indexOf(priceText);
   const before = index > 0 ? line.slice(0, index) : line.replace(priceText, '');

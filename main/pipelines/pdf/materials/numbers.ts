@@ -11,10 +11,10 @@ const SPACE_GROUPED = /^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$
 /**
  * Parses a decimal written with any common separator convention, or returns null.
  *
- * Rules, in order: spaces are thousands separators and must split three-digit groups; when both `.` and `,`
- * occur, the last one is the decimal mark; a single separator followed by exactly three digits
- * is a thousands separator (`1.234` is 1234, `1,234` is 1234), otherwise it is the decimal
- * mark (`12,90` is 12.9). Apostrophes (`1'234.50`, Swiss style) are thousands separators.
+ * Rules, in order. Spaces are thousands separators and must split three-digit groups. When
+ * both `.` and `,` occur, the last one is the decimal mark. A single separator followed by
+ * exactly three digits is a thousands separator (`1.234` is 1234, `1,234` is 1234), otherwise
+ * it is the decimal mark (`12,90` is 12.9). Apostrophes (`1'234.50`, Swiss style) are thousands separators.
  */
 export function parseLocaleNumber(raw: string): number | null {
   const trimmed = raw.trim();

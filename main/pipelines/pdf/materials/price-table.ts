@@ -20,7 +20,11 @@ import { findCurrencyCode } from './prices.ts';
 interface TableHeader {
   currency: string;
   perUnit: string | null;
-  /** How many `(mm)` column headers the table has; those columns come first in each row. */
+  /**
+   * How many `(mm)` column headers the table has; those columns come first in each row.
+   * NOTE: header cells that page text places below the rows (rotated header text) are not
+   * counted, so the rows of such a table get no millimetre dimensions.
+   */
   millimetreColumns: number;
   /** The section title above the table, without its number (`Talpas betoncsövek`). */
   section: string | null;
@@ -201,7 +205,7 @@ function assembleRow(
   };
 }
 
-/** The start of a name wrapped above its numbers: the last cell of a line without values. */
+/** Returns the start of a name wrapped above its numbers: the last cell of a line without values. */
 function nameOpening(line: CellLine): string | null {
   if (valueTail(line.cells)) return null;
   const cell = line.cells[line.cells.length - 1]!;
@@ -228,9 +232,9 @@ function isContinuation(cell: string): boolean {
 }
 
 /**
- * Decides which columns hold prices, per table: in the rows with the most common number of
- * cells, the prices are the trailing run of numbers within a factor of 2.5 of the last one,
- * after a column at least three times smaller (weight or pallet count). Rows at least that
+ * Decides which columns contain prices, per table. In the rows with the most common number of
+ * cells, the prices are the trailing run of numbers within a factor of 2.5 of the last one.
+ * The column before that run must be at least three times smaller (a weight or pallet count). Rows at least that
  * long use their own trailing run when they have one. Shorter rows miss cells at the end, so
  * they take the common price columns and a missing price stays missing instead of shifting
  * onto a weight.

@@ -1,7 +1,7 @@
 /**
  * Prices with a currency marker: `1.234,50 €`, `€ 12,90`, `12 900 Ft`, `HUF 12 900`,
- * `300 Ft/db`, `$1,234.50`. A bare number is never a price here, because in catalogue text it is
- * as likely a weight, a size or a count; table extraction decides that from the column header.
+ * `300 Ft/db`, `$1,234.50`. A bare number is never a price here. In catalogue text it is as
+ * likely a weight, a size or a count, so table extraction decides from the column header.
  */
 
 import { parseLocaleNumber } from './numbers.ts';

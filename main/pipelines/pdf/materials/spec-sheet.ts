@@ -119,13 +119,13 @@ function readExtra(line: string, nextLine: string): { name: string; value: numbe
   return null;
 }
 
-/** The first cell after a label, with label punctuation removed. */
+/** Returns the first cell after a label, with label punctuation removed. */
 function valueAfter(line: string, offset: number): string {
   const cells = splitCells(line.slice(offset).replace(/^\s*[:|]\s*/, ''));
   return cells[0] ?? '';
 }
 
-/** A value alone on the next line (`6.1 ± 0.3` below `ESPESOR NOMINAL`). */
+/** Returns a value alone on the next line (`6.1 ± 0.3` below `ESPESOR NOMINAL`), or ''. */
 function bareValue(line: string): string {
   const cells = splitCells(line);
   return cells.length >= 1 && /^[\d.,]+(?:\s*±\s*[\d.,]+)?(?:\s*(?:mm|cm))?$/.test(cells[0]!)
