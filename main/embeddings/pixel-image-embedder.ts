@@ -4,13 +4,13 @@
  * What it captures: colour distribution and coarse structure. The vector is three blocks,
  * each L2-normalised and weighted before the whole is L2-normalised:
  * - 128: a CIELAB colour histogram (8 lightness x 4 a* x 4 b* bins) of the image fitted in
- *   96 x 96 pixels, so the same surface photographed or cropped differently still matches;
+ *   96 x 96 pixels, so different crops of one surface still match;
  * - 64: an 8 x 8 grid of mean-centred luminance, the layout of light and dark;
  * - 64: gradient-orientation histograms (16 bins) in each quarter of the image, which
  *   distinguish stripes, veining and plain surfaces.
  *
  * What it does not capture: objects, materials or meaning. Two different products of the same
- * colour and pattern score high, and the same product under very different light scores low.
+ * colour and pattern score high, and the same product under very different light can score low.
  */
 
 import sharp, { type Sharp } from 'sharp';
