@@ -45,10 +45,17 @@ const POINTS_PER_INCH = 72;
 
 /** Picks the scale for `dpi`, lowered so the page stays within `maxPixels`. */
 function chooseScale(page: PdfPage, dpi: number, maxPixels: number): number {
-  const scale = dpi / POINTS_PER_INCH;
-  const { width, height } = page.proxy.getViewport({ scale });
-  const pixels = Math.ceil(width) * Math.ceil(height);
-  return pixels <= maxPixels ? scale : scale * Math.sqrt(maxPixels / pixels) * 0.999;
+  const pixelsAt = (scale: number): number => {
+    const { width, height } = page.proxy.getViewport({ scale });
+    return Math.ceil(width) * Math.ceil(height);
+  };
+  let scale = dpi / POINTS_PER_INCH;
+  const pixels = pixelsAt(scale);
+  if (pixels <= maxPixels) return scale;
+  scale *= Math.sqrt(maxPixels / pixels);
+  // Rounding each side up can still overshoot by a row or column.
+  while (pixelsAt(scale) > maxPixels) scale *= 0.99;
+  return scale;
 }
 
 /**
