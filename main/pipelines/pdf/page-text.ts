@@ -93,11 +93,15 @@ async function drawsText(page: PdfPage): Promise<boolean> {
 }
 
 /**
- * Extracts the text of a page in reading order: items are grouped into lines by baseline,
- * regions are split at column gutters (left column before right), table rows stay one line
- * with cells joined by two spaces, and text in other directions (a rotated label, vertical
- * CJK) follows the main text. Adds warnings for pages without a text layer and for garbled
- * text. Throws InputError `corrupt_page` when pdfjs cannot parse the page.
+ * Extracts the text of a page in reading order. Items are grouped into lines by baseline and
+ * regions are split at column gutters, so a left column is read before the right one. Table
+ * rows stay one line with cells joined by two spaces. Text in other directions (a rotated
+ * label, vertical CJK) follows the main text. Adds warnings for pages without a text layer
+ * and for garbled text, and throws InputError `corrupt_page` when pdfjs cannot parse the page.
+ *
+ * NOTE: pdfjs 5.6 ignores /ActualText, so InDesign small caps come out in the case of the
+ * font's ToUnicode map (`mÉLyÉpíTÉs` for Mélyépítés in the Leier price list); match
+ * case-insensitively.
  */
 export async function extractPageText(
   page: PdfPage,

@@ -5,8 +5,8 @@
  * `extractPageText` (page-text.ts) rebuilds a page's text in reading order, `renderPage` and
  * `writePageImage` (page-render.ts) rasterise a page, and `generateTiles` (page-tiles.ts) cuts a
  * page image into tiles. Each takes an optional `AbortSignal` and rejects with `signal.reason`
- * when it fires. Pages are processed one at a time; call `page.release()` after each page and
- * `handle.close()` at the end, which destroys the pdfjs loading task so the process can exit.
+ * when it fires. Pages are processed one at a time, so call `page.release()` after each page.
+ * `handle.close()` destroys the pdfjs loading task, which lets the process exit.
  *
  * Asset folders. pdfjs reads these from disk at run time, and there is no network fallback:
  * - `cmaps/`: packed Adobe CMaps. Without them text in CJK fonts that are not embedded (GBK,
@@ -93,7 +93,7 @@ export interface PdfHandle {
   close(): Promise<void>;
 }
 
-/** Reads the file and rejects empty and non-PDF files before pdfjs sees them. */
+/** Reads the file and rejects an empty one before pdfjs parses it. */
 async function readPdfBytes(filePath: string, signal?: AbortSignal): Promise<Uint8Array> {
   let buffer: Buffer;
   try {

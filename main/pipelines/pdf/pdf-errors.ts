@@ -34,7 +34,7 @@ export function classifyReadError(source: string, error: unknown): unknown {
   return error;
 }
 
-/** The error for a zero-byte file. */
+/** Builds the error for a zero-byte file. */
 export function emptyFileError(source: string): InputError {
   return new InputError('empty_file', {
     source,
@@ -70,7 +70,7 @@ function describeContent(bytes: Uint8Array): string {
   return printable ? 'plain text' : 'binary data of an unknown format';
 }
 
-/** The error for a file without a `%PDF-` header in its first 1024 bytes. */
+/** Builds the error for a file without a `%PDF-` header in its first 1024 bytes. */
 export function notPdfError(source: string, bytes: Uint8Array): InputError {
   const preview = new TextDecoder('latin1')
     .decode(bytes.subarray(0, 24))
@@ -96,28 +96,28 @@ export function classifyOpenError(source: string, error: unknown, damage: string
       cause: error,
     });
   }
-  const said = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   const found = damage.length > 0 ? ` The file shows: ${damage.join('; ')}.` : '';
   return new InputError(
     'corrupt_pdf',
     {
       source,
-      problem: `The PDF is damaged and cannot be opened (pdfjs: "${said}").${found}`,
+      problem: `The PDF is damaged and cannot be opened (pdfjs: "${message}").${found}`,
       fix: 'Get a fresh copy of the file, or open it in a PDF viewer and save it again as PDF.',
     },
     { cause: error },
   );
 }
 
-/** The error for a page whose objects cannot be parsed. */
+/** Builds the error for a page whose objects cannot be parsed. */
 export function corruptPageError(source: string, pageNumber: number, error: unknown): InputError {
-  const said = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   return new InputError(
     'corrupt_page',
     {
       source,
       location: `page ${pageNumber}`,
-      problem: `The page cannot be read (pdfjs: "${said}").`,
+      problem: `The page cannot be read (pdfjs: "${message}").`,
       fix: 'Open the file in a PDF viewer, save it again as PDF and rerun the job.',
     },
     { cause: error },

@@ -16,9 +16,9 @@ export interface PdfMetadata {
 }
 
 /**
- * What the document's owner allows (PDF 32000-1, table 22). Every flag is true for an
- * unencrypted file. pdfjs ignores these flags, so text and images are still extracted; the
- * caller decides what to do with a restricted file.
+ * Permissions the document's owner grants (PDF 32000-1, table 22). Every flag is true for an
+ * unencrypted file. pdfjs ignores these flags, so text and images are still extracted, and
+ * the caller decides what to do with a restricted file.
  */
 export interface PdfPermissions {
   print: boolean;

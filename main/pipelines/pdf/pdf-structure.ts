@@ -7,7 +7,7 @@
 /** How far from the end of the file `startxref` and `%%EOF` are searched for. */
 const TAIL_BYTES = 2048;
 
-/** What the header and trailer bytes show, before any parsing. */
+/** Facts read from the header and trailer bytes, before any parsing. */
 export interface PdfStructure {
   /** Byte offset of `%PDF-`, or -1 when it is not within the first 1024 bytes. */
   headerOffset: number;

@@ -69,22 +69,22 @@ export function isRightToLeft(runs: { text: string; rtl: boolean }[]): boolean {
 /** Sorts runs along the line and drops exact overprints (fake bold, shadows). */
 function finishLine(runs: TextRun[]): TextLine {
   const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
-  const kept: TextRun[] = [];
+  const distinct: TextRun[] = [];
   for (const run of sorted) {
-    const overprint = kept.some(
-      (k) =>
-        k.text === run.text &&
-        Math.abs(k.x0 - run.x0) < 0.3 * run.size &&
-        Math.abs(k.baseline - run.baseline) < 0.3 * run.size,
+    const overprint = distinct.some(
+      (other) =>
+        other.text === run.text &&
+        Math.abs(other.x0 - run.x0) < 0.3 * run.size &&
+        Math.abs(other.baseline - run.baseline) < 0.3 * run.size,
     );
-    if (!overprint) kept.push(run);
+    if (!overprint) distinct.push(run);
   }
   return {
-    runs: kept,
-    baseline: median(kept.map((r) => r.baseline)),
-    size: median(kept.map((r) => r.size)),
-    x0: Math.min(...kept.map((r) => r.x0)),
-    x1: Math.max(...kept.map((r) => r.x1)),
+    runs: distinct,
+    baseline: median(distinct.map((r) => r.baseline)),
+    size: median(distinct.map((r) => r.size)),
+    x0: Math.min(...distinct.map((r) => r.x0)),
+    x1: Math.max(...distinct.map((r) => r.x1)),
   };
 }
 
@@ -102,9 +102,9 @@ export function groupIntoLines(runs: TextRun[]): TextLine[] {
 }
 
 /**
- * The separator for a gap of `gap` points between two pieces of text. A negative gap is an
- * overlap: kerning overlaps by a fraction of an em, while text that runs under other text
- * (a clipped file path behind a label, say) is a separate piece.
+ * Returns the separator for a gap of `gap` points between two pieces of text. A negative gap
+ * is an overlap. Kerning overlaps by a fraction of an em, while text that runs under other
+ * text (a clipped file path behind a label) is a separate piece.
  */
 function separatorFor(gap: number, size: number, spaced: boolean): string {
   if (gap >= CELL_GAP_EM * size) return CELL_SEPARATOR;
@@ -154,8 +154,11 @@ function overlapsInX(a: TextLine, b: TextLine): boolean {
 
 /**
  * Joins lines into rows. A line joins the row above when it overlaps one of the row's lines
- * in height (baselines less than SAME_ROW_EM apart) but none of them along the line: this is
+ * in height (baselines less than SAME_ROW_EM apart) but none of them along the line. This is
  * a table row whose price sits between the two lines of a wrapped product name.
+ *
+ * NOTE: a page number in the margin on a row's baseline becomes one more cell of that row,
+ * as with `pdftotext -layout`.
  */
 export function groupIntoRows(lines: TextLine[]): TextRow[] {
   const left = Math.min(...lines.map((l) => l.x0));
@@ -201,8 +204,8 @@ function stacksAsCell(a: TextLine, b: TextLine, maxWidth: number): boolean {
 
 /**
  * Merges the lines of a row that do not overlap along the line, such as a superscript and
- * its line or a price beside the first line of a wrapped name, so that only lines that are
- * really stacked (the wrapped name) stay apart.
+ * its line, or a price and the first line of a wrapped name. Only lines that are stacked
+ * (the two lines of the wrapped name) stay apart.
  */
 function interleaveLines(lines: TextLine[]): TextLine[] {
   const merged: TextLine[] = [];
@@ -222,7 +225,7 @@ function interleaveLines(lines: TextLine[]): TextLine[] {
 
 /**
  * Writes a row as one line of text. Segments of stacked lines that overlap along the line (a
- * wrapped cell) are read top to bottom and joined with a space; cells are ordered along the
+ * wrapped cell) are read top to bottom and joined with a space. Cells are ordered along the
  * line and joined with CELL_SEPARATOR when far apart.
  */
 export function rowText(row: TextRow): string {

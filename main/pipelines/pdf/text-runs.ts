@@ -31,7 +31,7 @@ export interface RunGroup {
   chars: number;
 }
 
-/** Share of a glyph above the baseline and below it, when the font does not say. */
+/** Share of a glyph above and below the baseline, used for every font. */
 const ASCENT = 0.8;
 const DESCENT = 0.2;
 
