@@ -75,6 +75,7 @@ function toRun(
   const [a = 0, b = 0, c = 0, d = 0, ox = 0, oy = 0] = m;
   const size = Math.hypot(c, d) || Math.hypot(a, b);
   if (!(size > 0)) return null;
+
   const scale = viewport.scale;
   const orientation: RunGroup['orientation'] = vertical ? 'vertical' : directionDegrees(m);
   // Vertical CJK text advances down the page by `height`, with upright glyphs.
@@ -83,6 +84,7 @@ function toRun(
   const ux = Math.cos((angle * Math.PI) / 180);
   const uy = Math.sin((angle * Math.PI) / 180);
   const originX = vertical ? ox + (item.width * scale) / 2 : ox;
+
   // Rotate the page by -angle so that the writing direction becomes +x.
   const along = originX * ux + oy * uy;
   const across = -originX * uy + oy * ux;
