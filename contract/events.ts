@@ -8,8 +8,8 @@ export interface EventPayloads {
   /** Jobs removed by `jobs:delete` (from any window or browser tab). */
   'jobs:deleted': { ids: string[] };
   /**
-   * A job reached `failed`. `notification` is the notice for it, or null when it was folded
-   * into a summary or notifications are off.
+   * A job reached `failed`. `notification` is its notice (also sent as `notifications:show`,
+   * which is what the UI displays), or null when it was folded into a summary or muted.
    */
   'jobs:failed': {
     job: BackgroundJobRow;

@@ -30,6 +30,18 @@ export interface NewJob {
   metadata?: Record<string, unknown>;
 }
 
+/** Filters of the queue view; every field is optional and they combine with AND. */
+export interface JobSearchFilter {
+  statuses?: JobStatus[];
+  jobTypes?: JobType[];
+  search?: string;
+  /** ISO 8601; jobs created at or after it. */
+  createdFrom?: string;
+  /** ISO 8601; jobs created before it. */
+  createdTo?: string;
+  limit?: number;
+}
+
 export interface JobFilter {
   status?: JobStatus;
   jobType?: JobType;
@@ -220,7 +232,83 @@ export const jobsRepository = {
     );
     return result.rows;
   },
+
+  /**
+   * Lists jobs for the queue view, newest first, with the number of matches ignoring
+   * `limit`. `search` is a case-insensitive substring of the filename, the error, or the
+   * metadata's `file_path`, `source_url`, `url` or `source_name`.
+   */
+  async search(
+    sql: Sql,
+    filter: JobSearchFilter,
+  ): Promise<{ rows: BackgroundJobRow[]; total: number }> {
+    const where = `($1::text[] is null or status = any($1))
+         and ($2::text[] is null or job_type = any($2))
+         and ($3::text is null or filename ilike $3 or error ilike $3
+           or metadata->>'file_path' ilike $3 or metadata->>'source_url' ilike $3
+           or metadata->>'url' ilike $3 or metadata->>'source_name' ilike $3)
+         and ($4::timestamptz is null or created_at >= $4)
+         and ($5::timestamptz is null or created_at < $5)`;
+    const params = [
+      filter.statuses?.length ? filter.statuses : null,
+      filter.jobTypes?.length ? filter.jobTypes : null,
+      filter.search ? `%${escapeLike(filter.search)}%` : null,
+      filter.createdFrom ?? null,
+      filter.createdTo ?? null,
+    ];
+    const rows = await sql.query<BackgroundJobRow>(
+      `select ${JOB_COLUMNS} from background_jobs where ${where}
+       order by created_at desc, id limit $6`,
+      [...params, filter.limit ?? 500],
+    );
+    const count = await sql.query<{ total: number }>(
+      `select count(*)::int as total from background_jobs where ${where}`,
+      params,
+    );
+    return { rows: rows.rows, total: count.rows[0]!.total };
+  },
+
+  /** Counts jobs per status and job type. */
+  async countByStatusAndType(
+    sql: Sql,
+  ): Promise<Array<{ status: JobStatus; job_type: JobType; count: number }>> {
+    const result = await sql.query<{ status: JobStatus; job_type: JobType; count: number }>(
+      `select status, job_type, count(*)::int as count from background_jobs
+       group by status, job_type`,
+    );
+    return result.rows;
+  },
+
+  /**
+   * Counts, per UTC hour over the last `hours` hours including the current one, the jobs
+   * now completed (by `completed_at`) and now failed (by `failed_at`). A retried job leaves
+   * the hour it failed in, because a retry clears `failed_at`.
+   */
+  async hourlyOutcomes(
+    sql: Sql,
+    hours: number,
+  ): Promise<Array<{ hour: string; completed: number; failed: number }>> {
+    const result = await sql.query<{ hour: string; completed: number; failed: number }>(
+      `with hours as (
+         select generate_series(
+           date_trunc('hour', now(), 'UTC') - make_interval(hours => $1 - 1),
+           date_trunc('hour', now(), 'UTC'), interval '1 hour') as hour)
+       select to_json(h.hour)#>>'{}' as hour,
+         (select count(*)::int from background_jobs where status = 'completed'
+            and completed_at >= h.hour and completed_at < h.hour + interval '1 hour') as completed,
+         (select count(*)::int from background_jobs where status = 'failed'
+            and failed_at >= h.hour and failed_at < h.hour + interval '1 hour') as failed
+       from hours h order by h.hour`,
+      [hours],
+    );
+    return result.rows;
+  },
 };
+
+/** Escapes `%`, `_` and the escape character so a search matches them literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
 
 function clampProgress(progress: number): number {
   return Math.max(0, Math.min(100, Math.floor(progress)));
