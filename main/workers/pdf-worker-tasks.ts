@@ -63,7 +63,7 @@ const extractText: WorkerTask<PdfFileArgs, NewPage[]> = (args, { signal, progres
       signal.throwIfAborted();
       const page = await pdf.getPage(number);
       try {
-        const text = await extractPageText(page);
+        const text = await extractPageText(page, { signal });
         pages.push({
           pageNumber: number,
           text: text.text,
@@ -91,9 +91,9 @@ const renderPages: WorkerTask<PdfFileArgs & { outDir: string }, RenderedPage[]> 
       signal.throwIfAborted();
       const page = await pdf.getPage(number);
       try {
-        const image = await renderPage(page, { dpi: RENDER_DPI });
+        const image = await renderPage(page, { dpi: RENDER_DPI, signal });
         const path = join(args.outDir, `page-${String(number).padStart(4, '0')}.jpg`);
-        await writePageImage(image, path, 'jpeg');
+        await writePageImage(image, path, 'jpeg', { signal });
         rendered.push({ pageNumber: number, path, width: image.width, height: image.height });
       } finally {
         page.release();

@@ -4,7 +4,7 @@
  * when a task blocks the event loop, which is how the core detects a hung parser.
  */
 import { serializeError } from './error-serialization.ts';
-import type { FromWorkerMessage, ToWorkerMessage } from './worker-protocol.ts';
+import type { FromWorkerMessage, ToWorkerMessage, WorkerTask } from './worker-protocol.ts';
 import { workerTasks } from './worker-tasks.ts';
 
 const send = (message: FromWorkerMessage) => process.send?.(message);
@@ -23,7 +23,7 @@ process.on('message', (message: ToWorkerMessage) => {
 process.on('disconnect', () => process.exit(0));
 
 async function runTask(callId: number, name: string, args: unknown): Promise<void> {
-  const task = workerTasks[name];
+  const task = workerTasks[name] as WorkerTask<unknown, unknown> | undefined;
   if (!task) {
     send({
       type: 'error',
