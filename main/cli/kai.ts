@@ -16,6 +16,7 @@ import {
 import { ingestCommand, ingestHelp } from './commands/ingest-command.ts';
 import { jobCommand, jobHelp, jobsCommand, jobsHelp } from './commands/jobs-command.ts';
 import { materialsCommand, materialsHelp } from './commands/materials-command.ts';
+import { serveCommand, serveHelp } from './commands/serve-command.ts';
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number>; help: string };
 
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   materials: { run: materialsCommand, help: materialsHelp },
   retry: { run: retryCommand, help: retryHelp },
   cancel: { run: cancelCommand, help: cancelHelp },
+  serve: { run: serveCommand, help: serveHelp },
 };
 
 const usage = `Usage: kai COMMAND [options]
@@ -37,6 +39,7 @@ Commands:
   materials        list stored materials
   retry ID         rerun a failed or cancelled job from its last checkpoint
   cancel ID        cancel a pending or processing job
+  serve            run the core and serve the console UI to a browser
 
 Options for every command:
   --data-dir DIR   data folder (default: $KAI_DATA_DIR, else ~/.local/share/kai-console)
