@@ -1,17 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { ApiProvider } from './hooks/api-context.tsx';
+import { storedTheme } from './hooks/use-theme.ts';
+import { startCoreSync } from './services/core-sync.ts';
+import { useAppStore } from './store/app-store.ts';
+import { connectCore } from './transport/connect-core.ts';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/views.css';
 
-function App() {
-  return (
-    <main>
-      <h1>KAI Console</h1>
-      <p>Jobs run in the core; use the kai CLI until the queue view lands.</p>
-    </main>
-  );
-}
+const connection = connectCore();
+useAppStore.getState().setTheme(storedTheme());
+startCoreSync(connection, useAppStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ApiProvider api={connection.api}>
+      <App />
+    </ApiProvider>
   </StrictMode>,
 );
