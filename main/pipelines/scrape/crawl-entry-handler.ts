@@ -218,9 +218,7 @@ function fetchProblem(
     const reason = `HTTP ${page.status}: the server asked to retry after ${asked} s, more than the ${limit} s limit`;
     return { status: 'failed', reason };
   }
-  if (page.bodySkipped) {
-    return { status: 'skipped', pageKind: 'non-html', reason: nonHtmlReason(page.contentType) };
-  }
+  if (page.bodySkipped) return nonHtmlOutcome(page);
   if (page.truncated) {
     const reason = `body larger than the ${maxBytes} byte limit; reading stopped there`;
     return { status: 'failed', reason };
@@ -229,6 +227,17 @@ function fetchProblem(
     return { status: 'failed', reason: `HTTP ${page.status} without a usable Location header` };
   }
   return null;
+}
+
+/** An error status outweighs the content type: a text/plain 500 is a failure, not a skip. */
+function nonHtmlOutcome(page: FetchedPage): Partial<EntryOutcome> {
+  if (page.status === 404 || page.status === 410) {
+    return { status: 'skipped', pageKind: 'not-found', reason: `not found (HTTP ${page.status})` };
+  }
+  if (page.status >= 400) {
+    return { status: 'failed', pageKind: 'http-error', reason: `HTTP ${page.status}` };
+  }
+  return { status: 'skipped', pageKind: 'non-html', reason: nonHtmlReason(page.contentType) };
 }
 
 function outcome(

@@ -69,7 +69,12 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       scheduler: this.scheduler,
       signal: resolved.signal,
     });
-    this.robots = new RobotsCache(fetcher, resolved.productToken, resolved.signal);
+    const delays = {
+      scheduler: this.scheduler,
+      politenessDelayMs: resolved.politenessDelayMs,
+      maxCrawlDelayMs: resolved.maxCrawlDelayMs,
+    };
+    this.robots = new RobotsCache(fetcher, resolved.productToken, delays, resolved.signal);
     this.handler = new CrawlEntryHandler(
       resolved,
       fetcher,

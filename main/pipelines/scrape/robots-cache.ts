@@ -4,7 +4,9 @@
  * 429 or a network failure means everything is disallowed.
  */
 
+import type { HostScheduler } from './host-scheduler.ts';
 import type { HttpFetcher } from './http-fetcher.ts';
+import { hostKey } from './url-normalisation.ts';
 import {
   allowAllPolicy,
   disallowAllPolicy,
@@ -21,6 +23,15 @@ export interface LoadedRobots {
   unreachableReason: string | null;
 }
 
+/** How a loaded Crawl-delay turns into the host's request spacing. */
+export interface CrawlDelaySettings {
+  scheduler: HostScheduler;
+  /** The crawl's own minimum spacing in ms; a larger Crawl-delay replaces it. */
+  politenessDelayMs: number;
+  /** Crawl-delay values above this many ms are capped to it. */
+  maxCrawlDelayMs: number;
+}
+
 /** Per-crawl cache of robots.txt policies, keyed by origin. */
 export class RobotsCache {
   private readonly origins = new Map<string, Promise<LoadedRobots>>();
@@ -28,6 +39,7 @@ export class RobotsCache {
   constructor(
     private readonly fetcher: HttpFetcher,
     private readonly productToken: string,
+    private readonly delays: CrawlDelaySettings,
     private readonly signal?: AbortSignal,
   ) {}
 
@@ -36,12 +48,22 @@ export class RobotsCache {
     const origin = new URL(url).origin;
     let loaded = this.origins.get(origin);
     if (!loaded) {
-      loaded = this.load(origin);
+      loaded = this.load(origin).then((robots) => this.applyCrawlDelay(origin, robots));
       this.origins.set(origin, loaded);
       // A crawl abort rejects the load; forget it so a later call can try again.
       loaded.catch(() => this.origins.delete(origin));
     }
     return loaded;
+  }
+
+  private applyCrawlDelay(origin: string, robots: LoadedRobots): LoadedRobots {
+    const { scheduler, politenessDelayMs, maxCrawlDelayMs } = this.delays;
+    const crawlDelayMs = (robots.policy.crawlDelaySeconds ?? 0) * 1000;
+    scheduler.setDelay(
+      hostKey(origin),
+      Math.max(politenessDelayMs, Math.min(crawlDelayMs, maxCrawlDelayMs)),
+    );
+    return robots;
   }
 
   private async load(origin: string): Promise<LoadedRobots> {
