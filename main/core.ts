@@ -30,6 +30,8 @@ export interface CoreOptions extends Partial<
   logger?: Logger;
   /** How often workers ping, in ms; default a third of the heartbeat, at most 1 s. */
   workerPingMs?: number;
+  /** Built worker entry file, for bundles where the source layout is gone (Electron). */
+  workerEntry?: string;
 }
 
 export interface Core {
@@ -49,7 +51,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const pingMs = options.workerPingMs ?? Math.min(1_000, Math.max(20, Math.floor(heartbeatMs / 3)));
 
   const startWorker = (context: JobRunContext) => {
-    const worker = new WorkerProcess({ logger: context.logger, onAlive: context.touch, pingMs });
+    const worker = new WorkerProcess({
+      logger: context.logger,
+      onAlive: context.touch,
+      pingMs,
+      entry: options.workerEntry,
+    });
     if (worker.pid) engine.emit('worker:started', context.job.id, worker.pid);
     return worker;
   };
