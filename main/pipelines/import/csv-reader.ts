@@ -1,0 +1,118 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse, type Info } from 'csv-parse';
+import { InputError } from '../../jobs/job-errors.ts';
+import type { FeedRecord, RecordFields } from './feed-types.ts';
+import { feedInputError, shorten } from './feed-errors.ts';
+import { CSV_RECORD_DELIMITERS, isBlankRow, type CsvDialect } from './csv-dialect.ts';
+
+/** One parsed row with the line it starts on. */
+export interface CsvRow {
+  cells: string[];
+  /** 1-based line where the row starts (quoted newlines make rows span lines). */
+  line: number;
+  raw: string;
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: Info;
+  raw: string;
+}
+
+/**
+ * Streams the rows of delimited text with csv-parse. Quoted newlines, mixed line endings and
+ * quotes inside unquoted cells are accepted; an unterminated quote raises an InputError with
+ * its line after the rows before it.
+ */
+export async function* readCsvRows(
+  text: AsyncIterable<string>,
+  delimiter: string,
+  source: string,
+  quote: boolean = true,
+): AsyncGenerator<CsvRow> {
+  const parser = parse({
+    delimiter,
+    quote: quote ? '"' : false,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: CSV_RECORD_DELIMITERS,
+    info: true,
+    raw: true,
+  });
+  // The rejection also surfaces through the parser's iterator, so it is only observed here.
+  pipeline(Readable.from(text), parser).catch(() => undefined);
+  try {
+    for await (const parsed of parser as AsyncIterable<ParsedRecord>) {
+      yield { cells: parsed.record, line: startLine(parsed), raw: parsed.raw };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw csvSyntaxError(error, source);
+    throw error;
+  }
+}
+
+function startLine(parsed: ParsedRecord): number {
+  const body = parsed.raw.replace(/[\r\n]+$/, '');
+  const inner = body.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return parsed.info.lines - inner;
+}
+
+function csvSyntaxError(error: CsvError, source: string): InputError {
+  const lines = (error as CsvError & { lines?: number }).lines;
+  const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+  return feedInputError(
+    unclosed ? 'unterminated_quote' : 'malformed_csv',
+    source,
+    lines === undefined ? undefined : { line: lines },
+    unclosed
+      ? 'A quoted cell is opened but never closed, so the file is truncated or a quote is missing.'
+      : `The CSV cannot be parsed: ${error.message}`,
+    'Check the quoting near that line, or export the file again.',
+    error,
+  );
+}
+
+/**
+ * Streams the data records of a delimited file: rows above the header are skipped, blank rows
+ * are not records, and a row whose width differs from the header's is yielded with an issue.
+ */
+export async function* readCsvRecords(
+  text: AsyncIterable<string>,
+  dialect: CsvDialect,
+  source: string,
+): AsyncGenerator<FeedRecord> {
+  let index = -1;
+  let rowNumber = 0;
+  for await (const row of readCsvRows(text, dialect.delimiter, source)) {
+    index++;
+    if (index <= dialect.headerRowIndex || isBlankRow(row.cells)) continue;
+    rowNumber++;
+    yield toRecord(row, dialect.columns, rowNumber);
+  }
+}
+
+function toRecord(row: CsvRow, columns: string[], rowNumber: number): FeedRecord {
+  const fields: RecordFields = {};
+  const cells = trimEmptyTail(row.cells, columns.length);
+  columns.forEach((column, i) => {
+    const value = cells[i] ?? '';
+    if (value !== '' || !column.startsWith('column_')) fields[column] = value;
+  });
+  const record: FeedRecord = { rowNumber, line: row.line, fields };
+  if (cells.length !== columns.length) {
+    record.issue = {
+      field: 'row',
+      reason: `The row has ${cells.length} fields but the header has ${columns.length}.`,
+      rawValue: shorten(row.raw.replace(/[\r\n]+$/, '')),
+    };
+  }
+  return record;
+}
+
+// Spreadsheet exports often pad rows with empty trailing cells; those do not make a row ragged.
+function trimEmptyTail(cells: string[], width: number): string[] {
+  let end = cells.length;
+  while (end > width && (cells[end - 1] ?? '').trim() === '') end--;
+  return end === cells.length ? cells : cells.slice(0, end);
+}
