@@ -85,8 +85,14 @@ export function createPortClient(port: PortLike): PortClient {
 
   return {
     ready,
-    call(call, input) {
-      if (closed) return Promise.resolve(fail('disconnected', 'The core process has stopped.'));
+    async call(call, input) {
+      // The core only listens once it is open, so calls wait for `ready` before posting.
+      const openError = await ready.then(
+        () => null,
+        (error: Error) => error,
+      );
+      if (openError) return fail('internal', `The core failed to start: ${openError.message}`);
+      if (closed) return fail('disconnected', 'The core process has stopped.');
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

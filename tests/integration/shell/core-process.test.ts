@@ -19,13 +19,18 @@ const corona = new URL(
   import.meta.url,
 ).pathname;
 
-/** Adapts a worker_threads port to the protocol's port, as Electron's adapter does. */
+/**
+ * Adapts a worker_threads port to the protocol's port as Electron's adapter does, started
+ * at once, so messages that arrive before a listener is attached are lost, as in Electron.
+ */
 function nodePort(port: MessagePort): PortLike {
-  return {
+  const adapted: PortLike = {
     postMessage: (message) => port.postMessage(message),
     onMessage: (listener) => port.on('message', (message: PortMessage) => listener(message)),
     onClose: (listener) => port.on('close', listener),
   };
+  port.start();
+  return adapted;
 }
 
 describe('unit', () => {
@@ -48,6 +53,11 @@ describe('unit', () => {
 
   afterAll(async () => {
     await dir.remove();
+  });
+
+  it('calls before ready wait for the core', async () => {
+    const result = await client.call('jobs:counts', {});
+    expect(result.ok).toBe(true);
   });
 
   it('reports ready with the data folder', async () => {
@@ -90,6 +100,8 @@ describe('unit', () => {
       const done = runCoreProcess({ port: nodePort(channel.port2), dataDir, logger: silentLogger });
       const failing = createPortClient(nodePort(channel.port1));
       await expect(failing.ready).rejects.toThrow(/lock|in use|another/i);
+      const call = await failing.call('jobs:counts', {});
+      expect(call.ok ? 'ok' : call.error.code).toBe('internal');
       await done;
     } finally {
       channel.port1.close();
