@@ -3,7 +3,6 @@ import { useApi } from '../../hooks/api-context.tsx';
 import type { BulkAction } from '../../lib/bulk-actions.ts';
 import { applyJobAction } from '../../services/job-actions.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { ActionConfirmation } from './action-confirmation.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { QueueChart } from './queue-chart.tsx';
 import { QueueFilters } from './queue-filters.tsx';
@@ -11,7 +10,7 @@ import { QueueList } from './queue-list.tsx';
 
 /**
  * Every job of every type in one live list. A single retry or cancel runs at once; a
- * delete, and any action on several jobs, asks first.
+ * delete, and any action on several jobs, asks first (the dialog sits in the app shell).
  */
 export function QueueView() {
   const api = useApi();
@@ -40,7 +39,6 @@ export function QueueView() {
       </div>
       <BulkBar onAction={onAction} />
       <QueueList onAction={onAction} />
-      <ActionConfirmation />
     </div>
   );
 }
