@@ -24,6 +24,7 @@ import type {
 } from './crawl-types.ts';
 import { HostScheduler } from './host-scheduler.ts';
 import { HttpFetcher } from './http-fetcher.ts';
+import { onRequestSent } from './request-send-times.ts';
 import { RobotsCache } from './robots-cache.ts';
 import { hostKey } from './url-normalisation.ts';
 
@@ -116,6 +117,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const { signal, store } = this.options;
     const wakeAll = (): void => this.wakeAll();
     signal?.addEventListener('abort', wakeAll);
+    const stopWatchingSends = onRequestSent((origin, sentAt) =>
+      this.scheduler.markSent(hostKey(origin), sentAt),
+    );
     try {
       await store.requeueInProgress();
       await this.restoreState();
@@ -133,6 +137,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       if (!signal?.aborted) throw error;
       this.summary.outcome = 'aborted';
     } finally {
+      stopWatchingSends();
       signal?.removeEventListener('abort', wakeAll);
       this.running = false;
     }

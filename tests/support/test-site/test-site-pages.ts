@@ -73,7 +73,7 @@ export function homePage(offsiteUrl: string | null): string {
 export function catalogPage(): string {
   return htmlPage(
     'Catalogue',
-    `<nav class="breadcrumb"><a href="/">Home</a> <a href="/catalog/">Catalogue</a></nav>
+    `<nav class="breadcrumb"><span>Home</span> <a href="/catalog/">Catalogue</a></nav>
 <h1>Catalogue</h1>
 <a href="/catalog/tiles?page=1">Tiles</a>
 <a href="/catalog/tiles?page=1&amp;utm_campaign=spring">Tiles (campaign link)</a>
@@ -104,7 +104,7 @@ export function tileListingPage(page: number): string {
         : '';
   return htmlPage(
     `Tiles, page ${page}`,
-    `<nav class="breadcrumb"><a href="/">Home</a> <a href="/catalog/">Catalogue</a> <a href="/catalog/tiles?page=1">Tiles</a></nav>
+    `<nav class="breadcrumb"><span>Home</span> <a href="/catalog/">Catalogue</a> <a href="/catalog/tiles?page=1">Tiles</a></nav>
 <div class="listing">${tiles.join('\n')}</div>
 <div class="pager">${extra}<a rel="next" href="${next}">Next</a></div>`,
   );

@@ -55,6 +55,35 @@ describe('HostScheduler', () => {
     expect(performance.now() - first).toBeGreaterThanOrEqual(50);
   });
 
+  it('counts the delay from the send time', async () => {
+    const scheduler = new HostScheduler(2, 50);
+    const start = performance.now();
+    await scheduler.acquire('shop.example');
+    const second = scheduler.acquire('shop.example').then(() => performance.now() - start);
+    await sleep(30);
+    scheduler.markSent('shop.example', Date.now());
+    expect(await second).toBeGreaterThanOrEqual(75);
+  });
+
+  it('holds the next start until the previous one is sent', async () => {
+    const scheduler = new HostScheduler(2, 10);
+    const release = await scheduler.acquire('shop.example');
+    const next = scheduler.acquire('shop.example').then(() => 'acquired');
+    const early = await Promise.race([next, sleep(60).then(() => 'waiting')]);
+    release();
+    expect([early, await next]).toEqual(['waiting', 'acquired']);
+  });
+
+  it('does not hold starts without a delay', async () => {
+    const scheduler = new HostScheduler(2, 0);
+    await scheduler.acquire('shop.example');
+    const next = await Promise.race([
+      scheduler.acquire('shop.example').then(() => 'acquired'),
+      sleep(50).then(() => 'waiting'),
+    ]);
+    expect(next).toBe('acquired');
+  });
+
   it('defers a host', async () => {
     const scheduler = new HostScheduler(1, 0);
     scheduler.deferHost('shop.example', 60);
