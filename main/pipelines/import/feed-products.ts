@@ -3,7 +3,7 @@ import type { FeedRecord, ReadControl } from './feed-types.ts';
 import { feedInputError } from './feed-errors.ts';
 import { parseFeedMapping, type FeedMapping } from './feed-mapping.ts';
 import { applyMapping, type RowFailure } from './record-to-material.ts';
-import { openFeed } from './feed-source.ts';
+import { openFeed, type OpenFeedOptions } from './feed-source.ts';
 import { NOT_A_PRODUCT_FIELD } from './presets/preset-types.ts';
 
 /** Options of {@link readFeedProducts}. */
@@ -88,7 +88,7 @@ function noRecordsError(path: string) {
 /** Streams the records of a feed without mapping them, e.g. to inspect a layout. */
 export async function* readFeedRecords(
   path: string,
-  options: ReadControl & { encoding?: string; recordPath?: string; delimiter?: string } = {},
+  options: ReadControl & OpenFeedOptions = {},
 ): AsyncGenerator<FeedRecord> {
   const feed = await openFeed(path, options);
   yield* feed.records(options);

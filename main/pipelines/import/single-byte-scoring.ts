@@ -7,11 +7,12 @@ import iconv from 'iconv-lite';
  */
 export const SINGLE_BYTE_CANDIDATES = ['windows-1252', 'cp850', 'windows-1250', 'windows-1251'];
 
-// Accented letters that are frequent in the languages feeds arrive in (de, fr, es, it, pt, hu,
-// nl, pl, cs, nordic). A decoding that yields them is more plausible than one that yields rare
-// letters such as õ or ð in the same places.
-const COMMON_LATIN = new Set(
-  'äöüßÄÖÜéèêëàâáçîïíìôóòúùûñÑÉÈÀÁÇÓÚÍåøæÅØÆœőűŐŰąęłńśźżĄĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽ'.split(''),
+// Accented letters by how often they occur in the languages feeds arrive in (de, fr, es, it,
+// pt, hu, nl, pl, cs, Nordic). A decoding that yields frequent letters is more plausible than
+// one that yields rarer letters such as õ or ð on the same bytes.
+const FREQUENT_LATIN = new Set('äöüßÄÖÜéèêàâáçíóúñÑÉÈÀÁÇÓÚÍåøæÅØÆ'.split(''));
+const OCCASIONAL_LATIN = new Set(
+  'ëîïìôòõùûãÊËÂÃÎÏÌÔÒÕÙÛœŒőűŐŰąęłńśźżĄĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽ'.split(''),
 );
 
 const LETTER = /\p{L}/u;
@@ -24,7 +25,12 @@ export interface SingleByteGuess {
   runnerUpScore: number;
 }
 
-/** Scores how plausible each candidate decoding of `sample` is and returns the best. */
+/**
+ * Scores how plausible each candidate decoding of `sample` is and returns the best.
+ * NOTE: Hungarian ő and ű (windows-1250) sit on the bytes of õ and û (windows-1252), so a
+ * Hungarian file without other telling letters ties and is read as windows-1252; such files
+ * need the encoding option.
+ */
 export function guessSingleByteEncoding(sample: Uint8Array, preferred?: string): SingleByteGuess {
   const scored = SINGLE_BYTE_CANDIDATES.map((encoding) => ({
     encoding,
@@ -73,14 +79,28 @@ function scoreCharacter(char: string, before: string, after: string): number {
   if (char === '\uFFFD') return -10;
   if (code <= 0x9f) return -5;
   if (code >= 0x2500 && code <= 0x259f) return -4;
-  const besideLetter = LETTER.test(before) || LETTER.test(after);
-  if (!LETTER.test(char)) return LETTER.test(before) && LETTER.test(after) ? -2 : 0;
+  const letterBefore = LETTER.test(before);
+  const letterAfter = LETTER.test(after);
+  if (!LETTER.test(char)) return scoreSymbol(char, letterBefore, letterAfter);
   // A Cyrillic letter glued to a Latin one is a Latin accent decoded with a Cyrillic code page.
   if (CYRILLIC.test(char) && (ASCII_LETTER.test(before) || ASCII_LETTER.test(after))) return -2;
-  let score = 1;
-  if (COMMON_LATIN.has(char) || CYRILLIC.test(char)) score += 1;
-  if (besideLetter) score += 1;
-  return score;
+  // A lower-case letter directly before a capital (`äMatt`) is a quote mark decoded wrongly.
+  if (char === char.toLowerCase() && char !== char.toUpperCase() && /^[A-Z]$/.test(after)) {
+    return -2;
+  }
+  const frequency =
+    FREQUENT_LATIN.has(char) || CYRILLIC.test(char) ? 1 : OCCASIONAL_LATIN.has(char) ? 0.5 : 0;
+  if (!letterBefore && !letterAfter) return frequency > 0 ? 0 : -1;
+  return 2 + frequency;
+}
+
+// Quotes, dashes and currency signs of the Windows code pages sit at word edges; between two
+// letters they are more likely a letter decoded with the wrong code page.
+const EDGE_SYMBOLS = new Set('€„“”‘’‚–—…•™°§²³½¼×´·«»'.split(''));
+
+function scoreSymbol(char: string, letterBefore: boolean, letterAfter: boolean): number {
+  if (letterBefore && letterAfter) return char === '’' ? 1 : -2;
+  return EDGE_SYMBOLS.has(char) ? 1 : 0;
 }
 
 const ASCII_LETTER = /^[A-Za-z]$/;

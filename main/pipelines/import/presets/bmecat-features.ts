@@ -12,11 +12,16 @@ export interface BmecatFeature {
 /**
  * Reads the FEATURE elements under `featuresPath` (ARTICLE_FEATURES or PRODUCT_FEATURES).
  * BMEcat 1.x names a feature in FNAME, BMEcat 2005 in FTEMPLATE/FT_NAME; a value is FVALUE
- * (several are joined) or, for a value from a list, FVALUE_DETAILS.
+ * (several are joined) or, for a value from a list, FVALUE_DETAILS. Features nested in a
+ * FEATURE_GROUP, as Weidmüller exports them, are read too.
  */
 export function readBmecatFeatures(fields: RecordFields, featuresPath: string): BmecatFeature[] {
   const features: BmecatFeature[] = [];
-  for (const group of getFieldGroups(fields, `${featuresPath}.FEATURE`)) {
+  const groups = [
+    ...getFieldGroups(fields, `${featuresPath}.FEATURE`),
+    ...getFieldGroups(fields, `${featuresPath}.FEATURE_GROUP.FEATURE`),
+  ];
+  for (const group of groups) {
     const name = getFirstText(group, 'FNAME') ?? getFirstText(group, 'FTEMPLATE.FT_NAME');
     const values = getFieldValues(group, 'FVALUE')
       .map(valueToText)
