@@ -37,10 +37,15 @@ export type ScrapeStatus = (typeof SCRAPE_STATUSES)[number];
 export const IMPORT_TYPES = ['xml', 'csv', 'json'] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
 
-/** `materials` columns a feed field can be mapped to; anything else goes to `attributes`. */
+/**
+ * Material fields a feed field can be mapped to, mirrored from the importer's
+ * `TARGET_FIELDS`. Those without a `materials` column (description, image_urls,
+ * product_url, stock, barcode) are stored in the material's `attributes`.
+ */
 export const MATERIAL_TARGET_FIELDS = [
   'name',
   'sku',
+  'description',
   'category',
   'material_type',
   'dimensions',
@@ -50,6 +55,9 @@ export const MATERIAL_TARGET_FIELDS = [
   'price',
   'currency',
   'manufacturer',
-  'source_url',
+  'image_urls',
+  'product_url',
+  'stock',
+  'barcode',
 ] as const;
 export type MaterialTargetField = (typeof MATERIAL_TARGET_FIELDS)[number];

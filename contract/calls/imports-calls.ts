@@ -45,8 +45,12 @@ export interface ImportPreview {
   template: ImportMappingTemplateRow | null;
   /** Records read for the preview (not the whole file). */
   sampledRecords: number;
+  /** XML element path or JSON array path of the records; null for CSV and DATANORM. */
+  recordPath: string | null;
   fields: PreviewField[];
   mapping: ProposedMapping[];
+  /** Problems that did not stop the preview, such as a syntax error after the sample. */
+  warnings: string[];
 }
 
 /** Feed field per target column; unmapped columns are left out. */
@@ -64,6 +68,8 @@ export const importsStartInput = z.strictObject({
   sourceName: z.string().trim().min(1).max(200),
   saveAsTemplate: z.boolean().default(false),
   preset: z.string().max(100).optional(),
+  /** The preview's `recordPath`, passed back unchanged. */
+  recordPath: z.string().min(1).max(500).nullable().optional(),
 });
 
 export interface ImportStarted {

@@ -1,10 +1,13 @@
 /**
- * Handlers of the feed import (`imports:*`) and scraping (`scrapes:*`) calls. Their
- * pipelines are not wired into the core yet, so each call returns `not_available`.
+ * Handlers of the feed import (`imports:*`) and scraping (`scrapes:*`) calls. Only the
+ * preview exists so far, because the core has no import or scrape job types yet; the other
+ * calls return `not_available`.
  */
+import { resolve } from 'node:path';
 import type { CallName } from '../../contract/calls.ts';
 import type { CallHandlers } from './api-context.ts';
 import { notAvailable } from './api-errors.ts';
+import { previewImport } from './import-preview.ts';
 
 type PipelineCall = Extract<CallName, `imports:${string}` | `scrapes:${string}`>;
 
@@ -12,10 +15,10 @@ const unavailable = (call: PipelineCall, needs: string) => async () => {
   throw notAvailable(call, needs);
 };
 
-// TODO: bind these once the core exposes the import and scrape job types: a feed preview
-// function, an import starter, the imports and scraping repositories, and pause/resume.
+// TODO: bind the rest once the core exposes the xml_import and web_scraping job types, the
+// imports and scraping-sessions repositories, and pausing of scrape jobs.
 export const pipelineHandlers: CallHandlers<PipelineCall> = {
-  'imports:preview': unavailable('imports:preview', 'a feed preview function'),
+  'imports:preview': (input) => previewImport(resolve(input.path)),
   'imports:start': unavailable('imports:start', 'the xml_import job type'),
   'imports:list': unavailable('imports:list', 'an imports repository'),
   'imports:failures': unavailable('imports:failures', 'an imports repository'),

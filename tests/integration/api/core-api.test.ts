@@ -68,6 +68,23 @@ describe('unit', () => {
     expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
   });
 
+  it('imports:preview proposes a mapping', async () => {
+    const feed = join(dir.path, 'price-list.csv');
+    await writeFile(feed, 'Artikelname;SKU;Preis\nEgeo Blanco 20x20;EB-20;12,50\n');
+    const result = await api.call('imports:preview', { path: feed });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.importType).toBe('csv');
+    expect(result.value.fields.map((field) => field.path)).toEqual(['Artikelname', 'SKU', 'Preis']);
+    const targets = new Map(result.value.mapping.map((entry) => [entry.target, entry.source]));
+    expect(targets.get('sku')).toBe('SKU');
+    expect(targets.get('price')).toBe('Preis');
+  });
+
+  it('imports:preview of a missing file is an input error', async () => {
+    const result = await api.call('imports:preview', { path: join(dir.path, 'none.csv') });
+    expect(result.ok ? 'ok' : result.error.code).toBe('input_error');
+  });
+
   it('unbuilt pipeline returns not_available', async () => {
     const result = await api.call('scrapes:list', {});
     expect(result.ok ? 'ok' : result.error.code).toBe('not_available');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as contract from '../../../contract/index.ts';
 import type * as rows from '../../../contract/rows.ts';
 import * as vocabulary from '../../../main/jobs/job-vocabulary.ts';
+import { TARGET_FIELDS } from '../../../main/pipelines/import/mapping-dictionary.ts';
 import type { DocumentCounts, TileRow } from '../../../main/store/documents-repository.ts';
 import type { BackgroundJobRow } from '../../../main/store/jobs-repository.ts';
 import type { MaterialRow } from '../../../main/store/materials-repository.ts';
@@ -38,6 +39,10 @@ describe('unit', () => {
 
   it('job types match the core', () => {
     expect(contract.JOB_TYPES).toEqual(vocabulary.JOB_TYPES);
+  });
+
+  it('import target fields match the importer', () => {
+    expect(contract.MATERIAL_TARGET_FIELDS).toEqual(TARGET_FIELDS);
   });
 
   it('stage events match the core', () => {

@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/app-store.ts';
 const TARGET_LABELS: Record<MaterialTargetField, string> = {
   name: 'Name (required)',
   sku: 'SKU',
+  description: 'Description',
   category: 'Category',
   material_type: 'Material type',
   dimensions: 'Dimensions',
@@ -18,7 +19,10 @@ const TARGET_LABELS: Record<MaterialTargetField, string> = {
   price: 'Price',
   currency: 'Currency',
   manufacturer: 'Manufacturer',
-  source_url: 'Source URL',
+  image_urls: 'Image URLs',
+  product_url: 'Product URL',
+  stock: 'Stock',
+  barcode: 'Barcode (EAN/GTIN)',
 };
 
 /**
