@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 
 import { CookieJar } from './cookie-jar.ts';
-import { CrawlEntryHandler, type CrawlState, type EntryOutcome } from './crawl-entry-handler.ts';
+import { CrawlEntryHandler, type CrawlState } from './crawl-entry-handler.ts';
 import {
   resolveCrawlOptions,
   type CrawlOptions,
@@ -20,10 +20,16 @@ import type {
   CrawlSummary,
   FrontierEntry,
   PageResult,
-  StoredPageResult,
 } from './crawl-types.ts';
 import { HostScheduler } from './host-scheduler.ts';
 import { HttpFetcher } from './http-fetcher.ts';
+import {
+  claimedResult,
+  countResult,
+  emptySummary,
+  toResult,
+  wasRequested,
+} from './page-results.ts';
 import { onRequestSent } from './request-send-times.ts';
 import { RobotsCache } from './robots-cache.ts';
 import { hostKey } from './url-normalisation.ts';
@@ -117,9 +123,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const { signal, store } = this.options;
     const wakeAll = (): void => this.wakeAll();
     signal?.addEventListener('abort', wakeAll);
-    const stopWatchingSends = onRequestSent((origin, sentAt) =>
-      this.scheduler.markSent(hostKey(origin), sentAt),
-    );
+    const hostsByOrigin = new Map<string, string>();
+    const stopWatchingSends = onRequestSent((origin, sentAt) => {
+      let host = hostsByOrigin.get(origin);
+      if (host === undefined) {
+        host = hostKey(origin);
+        hostsByOrigin.set(origin, host);
+      }
+      this.scheduler.markSent(host, sentAt);
+    });
     try {
       await store.requeueInProgress();
       await this.restoreState();
@@ -265,64 +277,4 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       signal.addEventListener('abort', () => resolve(), { once: true }),
     );
   }
-}
-
-function toResult(entry: FrontierEntry, outcome: EntryOutcome, startedAt: number): PageResult {
-  const finishedAt = Date.now();
-  return {
-    url: entry.url,
-    finalUrl: outcome.finalUrl,
-    kind: entry.kind,
-    status: outcome.status,
-    httpStatus: outcome.httpStatus,
-    depth: entry.depth,
-    contentHash: outcome.contentHash,
-    materialsFound: outcome.materials.length,
-    pageKind: outcome.pageKind,
-    reason: outcome.reason,
-    startedAt: new Date(startedAt).toISOString(),
-    finishedAt: new Date(finishedAt).toISOString(),
-    durationMs: finishedAt - startedAt,
-    bytes: outcome.bytes,
-  };
-}
-
-/**
- * The result stored for a redirect target that was fetched as part of `result`'s chain. It
- * carries no HTTP status, so it does not count against maxPages a second time.
- */
-function claimedResult(result: PageResult, url: string): PageResult {
-  return {
-    ...result,
-    url,
-    status: 'skipped',
-    httpStatus: null,
-    contentHash: null,
-    materialsFound: 0,
-    pageKind: null,
-    reason: `reached by a redirect from ${result.url}, whose result covers it`,
-    bytes: 0,
-  };
-}
-
-/** A page counts against maxPages when a request was made for it. */
-function wasRequested(result: PageResult): boolean {
-  return result.httpStatus !== null || result.status === 'failed';
-}
-
-function countResult(summary: CrawlSummary, result: PageResult | StoredPageResult): void {
-  if (result.status === 'completed') summary.pagesCompleted += 1;
-  else if (result.status === 'failed') summary.pagesFailed += 1;
-  else summary.pagesSkipped += 1;
-}
-
-function emptySummary(): CrawlSummary {
-  return {
-    outcome: 'finished',
-    pagesCompleted: 0,
-    pagesFailed: 0,
-    pagesSkipped: 0,
-    materials: [],
-    materialsFilteredOut: 0,
-  };
 }

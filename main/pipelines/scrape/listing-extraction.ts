@@ -32,7 +32,7 @@ interface PriceElement {
 export function extractListingProducts($: CheerioAPI, pageUrl: string): ProductCandidate[] {
   const tiles = new Map<Element, PriceElement[]>();
   for (const priceElement of findPriceElements($)) {
-    const tile = findTile($, priceElement.element);
+    const tile = findTile(priceElement.element);
     if (!tile) continue;
     const prices = tiles.get(tile) ?? [];
     prices.push(priceElement);
@@ -77,55 +77,78 @@ function findPriceElements($: CheerioAPI): PriceElement[] {
   );
   const found: PriceElement[] = [];
   for (const element of parents) {
-    const text = cleanText($(element).text());
+    const raw = boundedText(element, MAX_PRICE_TEXT_LENGTH * 4);
+    if (raw === null) continue;
+    const text = cleanText(raw);
     if (text.length > MAX_PRICE_TEXT_LENGTH) continue;
     const price = parsePriceText(text, true);
     // A zero price is a placeholder (an empty cart, "price on request"), not an offer.
     if (!price || price.amount <= 0) continue;
-    found.push({ element, price, isOldPrice: isOldPrice($, element) });
+    found.push({ element, price, isOldPrice: isOldPrice(element) });
   }
   const elements = new Set(found.map((entry) => entry.element));
-  return found.filter(
-    (entry) =>
-      !$(entry.element)
-        .parents()
-        .toArray()
-        .some((p) => elements.has(p)),
-  );
+  return found.filter((entry) => !hasAncestorIn(entry.element, elements));
 }
 
-function isOldPrice($: CheerioAPI, element: Element): boolean {
-  const chain = [element, ...$(element).parents().toArray().slice(0, 3)];
-  return chain.some(
-    (node) =>
-      OLD_PRICE_TAGS.has(node.tagName.toLowerCase()) ||
-      OLD_PRICE_CLASS.test($(node).attr('class') ?? ''),
-  );
+/** Returns the element's text, or null as soon as it grows past `limit` characters. */
+function boundedText(element: Element, limit: number): string | null {
+  let text = '';
+  const collect = (nodes: AnyNode[]): boolean => {
+    for (const node of nodes) {
+      if (node.type === 'text') text += node.data;
+      else if (node.type === 'tag' && !collect(node.children)) return false;
+      if (text.length > limit) return false;
+    }
+    return true;
+  };
+  return collect(element.children) ? text : null;
+}
+
+function hasAncestorIn(element: Element, candidates: Set<Element>): boolean {
+  for (let node = parentElement(element); node; node = parentElement(node)) {
+    if (candidates.has(node)) return true;
+  }
+  return false;
+}
+
+/** Checks the price element and its three nearest ancestors for struck-out price markers. */
+function isOldPrice(element: Element): boolean {
+  let node: Element | null = element;
+  for (let level = 0; node && level < 4; level += 1) {
+    if (OLD_PRICE_TAGS.has(node.tagName.toLowerCase())) return true;
+    if (OLD_PRICE_CLASS.test(node.attribs.class ?? '')) return true;
+    node = parentElement(node);
+  }
+  return false;
+}
+
+function parentElement(node: Element): Element | null {
+  return node.parent?.type === 'tag' ? (node.parent as Element) : null;
 }
 
 /** Climbs from a price to the first ancestor that is or contains a product link. */
-function findTile($: CheerioAPI, priceElement: Element): Element | null {
+function findTile(priceElement: Element): Element | null {
   let current: Element | null = priceElement;
   for (let level = 0; current && level < MAX_TILE_CLIMB; level += 1) {
     const tag = current.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html') return null;
-    if (
-      isProductLink($, current) ||
-      $(current)
-        .find('a[href]')
-        .toArray()
-        .some((a) => isProductLink($, a))
-    ) {
-      return current;
-    }
-    current = current.parent?.type === 'tag' ? (current.parent as Element) : null;
+    if (containsProductLink(current)) return current;
+    current = parentElement(current);
   }
   return null;
 }
 
-function isProductLink($: CheerioAPI, element: Element): boolean {
+/** Walks the element and its descendants for a product link, without a selector engine. */
+function containsProductLink(element: Element): boolean {
+  if (isProductLink(element)) return true;
+  return element.children.some(
+    (child) => child.type === 'tag' && containsProductLink(child as Element),
+  );
+}
+
+function isProductLink(element: Element): boolean {
   if (element.tagName.toLowerCase() !== 'a') return false;
-  const href = ($(element).attr('href') ?? '').trim();
+  const href = (element.attribs.href ?? '').trim();
   return href !== '' && !href.startsWith('#') && !/^(javascript|mailto|tel):/i.test(href);
 }
 
@@ -194,7 +217,7 @@ function productHref(
   return $(tile)
     .find('a[href]')
     .toArray()
-    .find((a) => isProductLink($, a))?.attribs.href;
+    .find((a) => isProductLink(a))?.attribs.href;
 }
 
 function absoluteUrl(value: string | undefined, pageUrl: string): string | null {

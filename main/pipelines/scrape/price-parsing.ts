@@ -42,6 +42,10 @@ const CURRENCY_MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['₴', 'UAH'],
 ];
 
+const CURRENCY_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = CURRENCY_MARKERS.map(
+  ([marker, code]) => [markerPattern(marker), code] as const,
+);
+
 // Thousands grouped by space, no-break space, dot, comma or apostrophe, then optional decimals.
 const AMOUNT = String.raw`\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const AMOUNT_PATTERN = new RegExp(AMOUNT, 'g');
@@ -83,8 +87,8 @@ export function parseSchemaPrice(value: unknown): ParsedPrice | null {
 
 /** Returns the ISO 4217 code of the first currency marker in `text`, or null. */
 export function findCurrency(text: string): string | null {
-  for (const [marker, code] of CURRENCY_MARKERS) {
-    if (markerPattern(marker).test(text)) return code;
+  for (const [pattern, code] of CURRENCY_PATTERNS) {
+    if (pattern.test(text)) return code;
   }
   return null;
 }
