@@ -1,7 +1,7 @@
 /**
  * The Electron shell: app lifecycle, the main window, and the binding of the core. The core
- * runs in a utility process (`core-host.ts`); this process relays contract calls and
- * events between it and the window, and drives notifications, badge, progress and tray.
+ * runs in a utility process (`core-host.ts`). This process relays contract calls and events
+ * between it and the window, and drives notifications, badge, taskbar progress and tray.
  */
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';

@@ -12,7 +12,7 @@ import { RENDERER_CSP } from '../main/server/security-headers.ts';
 
 const INDEX_HTML = join(import.meta.dirname, '../renderer/index.html');
 
-/** The renderer's entry URL: the dev server while developing, else the built index.html. */
+/** Returns the renderer's entry URL: the dev server while developing, else index.html. */
 export function rendererUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(INDEX_HTML).toString();
 }

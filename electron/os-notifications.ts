@@ -17,7 +17,7 @@ export interface NoticeOutlets {
 export function createOsNotifier(logger: Logger, outlets: NoticeOutlets) {
   const route = createNotificationRouter({ osSupported: () => Notification.isSupported(), logger });
   // Electron drops click handlers of notifications that were garbage-collected.
-  const shown = new Set<Notification>();
+  const visible = new Set<Notification>();
 
   return (notification: AppNotification): void => {
     if (route(notification) === 'in_app') {
@@ -25,14 +25,14 @@ export function createOsNotifier(logger: Logger, outlets: NoticeOutlets) {
       return;
     }
     const osNotice = new Notification({ title: notification.title, body: notification.body });
-    shown.add(osNotice);
+    visible.add(osNotice);
     osNotice.on('click', () => {
-      shown.delete(osNotice);
+      visible.delete(osNotice);
       outlets.openTarget(notification.target);
     });
-    osNotice.on('close', () => shown.delete(osNotice));
+    osNotice.on('close', () => visible.delete(osNotice));
     osNotice.on('failed', (_event, error) => {
-      shown.delete(osNotice);
+      visible.delete(osNotice);
       logger.warn({ error, notificationId: notification.id }, 'OS notification failed.');
       outlets.showInApp(notification);
     });

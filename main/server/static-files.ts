@@ -25,7 +25,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Sends the file at `requestPath` under `root`, or returns false when it is missing or
- * outside `root` (the caller answers 404). `requestPath` is URL-decoded and `/`-separated.
+ * outside `root` (the caller then sends 404). `requestPath` is URL-decoded and `/`-separated.
  */
 export async function sendFile(
   response: ServerResponse,

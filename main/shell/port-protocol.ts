@@ -27,7 +27,7 @@ export type PortMessage =
   /** Core to main: the store is closed; the process may be ended. */
   | { type: 'stopped' };
 
-/** Answers calls arriving on `port` with `api` and pushes every event to it. */
+/** Dispatches calls arriving on `port` to `api`, posts each result back, and pushes events. */
 export function serveApiOverPort(api: CoreApi, port: PortLike): () => void {
   port.onMessage((message) => {
     if (message.type !== 'call') return;
@@ -47,7 +47,7 @@ export interface PortClient {
   readonly ready: Promise<string>;
 }
 
-/** The main-process side: sends calls over `port` and receives events. */
+/** Creates the main-process side, which sends calls over `port` and receives events. */
 export function createPortClient(port: PortLike): PortClient {
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: EventName, payload: unknown) => void>();

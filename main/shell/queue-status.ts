@@ -1,5 +1,5 @@
 /**
- * What the shell shows outside the window: the taskbar progress while jobs run and the
+ * Indicators the shell shows outside the window: the taskbar progress while jobs run and the
  * tray's queue counts, derived from `jobs:changed` rows and `jobs:counts`.
  */
 import type { JobCounts } from '../../contract/calls/jobs-calls.ts';
@@ -29,7 +29,7 @@ export class QueueProgress {
   }
 }
 
-/** The tray's tooltip and its disabled menu lines, one per status that has jobs. */
+/** Returns the tray's tooltip and its menu lines: running, waiting, failed, completed. */
 export function trayLines(counts: JobCounts): { tooltip: string; lines: string[] } {
   const { pending, processing, failed } = counts.byStatus;
   const lines = [

@@ -7,6 +7,7 @@ import { createCoreApi, type CoreApi } from '../../../main/api/core-api.ts';
 import { openCore, type Core } from '../../../main/core.ts';
 import { silentLogger } from '../../../main/log.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { unwrap } from '../../support/unwrap-result.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 const fixtures = new URL('../../fixtures/pdf/', import.meta.url).pathname;
@@ -100,8 +101,10 @@ describe('unit', () => {
     const [pdf, csv, docx, missing] = result.value.items;
     expect(pdf?.kind).toBe('job');
     expect(csv).toEqual({ path: feed, kind: 'needs_preview', importType: 'csv' });
-    expect(docx?.kind === 'rejected' && docx.error.reason).toBe('unsupported_file_type');
-    expect(missing?.kind === 'rejected' && missing.error.reason).toBe('file_not_found');
+    expect(docx?.kind).toBe('rejected');
+    expect(docx?.kind === 'rejected' ? docx.error.reason : null).toBe('unsupported_file_type');
+    expect(missing?.kind).toBe('rejected');
+    expect(missing?.kind === 'rejected' ? missing.error.reason : null).toBe('file_not_found');
     if (pdf?.kind === 'job') coronaJob = pdf.job;
   });
 
@@ -172,7 +175,7 @@ describe('unit', () => {
 
   it('acknowledge clears unseen failures', async () => {
     const result = await api.call('notifications:acknowledge', {});
-    expect(result.ok && result.value.unseenFailures).toBe(0);
+    expect(unwrap(result).unseenFailures).toBe(0);
     expect(eventsOf('notifications:badge').at(-1)?.unseenFailures).toBe(0);
   });
 
@@ -186,21 +189,21 @@ describe('unit', () => {
   it('jobs:list searches filename and error', async () => {
     const byName = await api.call('jobs:list', { search: 'EGEO' });
     const byError = await api.call('jobs:list', { search: 'empty' });
-    expect(byName.ok && byName.value.jobs.map((job) => job.id)).toEqual([coronaJob.id]);
-    expect(byError.ok && byError.value.total).toBeGreaterThanOrEqual(1);
+    expect(unwrap(byName).jobs.map((job) => job.id)).toEqual([coronaJob.id]);
+    expect(unwrap(byError).total).toBeGreaterThanOrEqual(1);
   });
 
   it('jobs:list treats wildcards literally', async () => {
     const result = await api.call('jobs:list', { search: '%' });
-    expect(result.ok && result.value.total).toBe(0);
+    expect(unwrap(result).total).toBe(0);
   });
 
   it('jobs:list filters by created range', async () => {
     const past = await api.call('jobs:list', { createdTo: '2000-01-01T00:00:00Z' });
     const recent = await api.call('jobs:list', { createdFrom: '2000-01-01T00:00:00Z', limit: 1 });
-    expect(past.ok && past.value.total).toBe(0);
-    expect(recent.ok && recent.value.total).toBe(2);
-    expect(recent.ok && recent.value.jobs).toHaveLength(1);
+    expect(unwrap(past).total).toBe(0);
+    expect(unwrap(recent).total).toBe(2);
+    expect(unwrap(recent).jobs).toHaveLength(1);
   });
 
   it('jobs:counts groups status and type', async () => {
@@ -228,11 +231,11 @@ describe('unit', () => {
     await core.engine.stop();
 
     const retried = await api.call('jobs:retry', { ids: [id, coronaJob.id] });
-    expect(retried.ok && retried.value).toEqual({ changed: 1, ids: [id] });
+    expect(unwrap(retried)).toEqual({ changed: 1, ids: [id] });
     const cancelled = await api.call('jobs:cancel', { ids: [id] });
-    expect(cancelled.ok && cancelled.value.changed).toBe(1);
+    expect(unwrap(cancelled).changed).toBe(1);
     const deleted = await api.call('jobs:delete', { ids: [id] });
-    expect(deleted.ok && deleted.value.changed).toBe(1);
+    expect(unwrap(deleted).changed).toBe(1);
     await waitFor(() => eventsOf('jobs:deleted').some((payload) => payload.ids.includes(id)));
     const after = await api.call('jobs:get', { id });
     expect(after.ok ? 'ok' : after.error.code).toBe('not_found');

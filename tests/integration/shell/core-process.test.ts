@@ -12,6 +12,7 @@ import {
   type PortMessage,
 } from '../../../main/shell/port-protocol.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { unwrap } from '../../support/unwrap-result.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 const corona = new URL(
@@ -66,7 +67,7 @@ describe('unit', () => {
 
   it('answers calls over the port', async () => {
     const result = await client.call('jobs:counts', {});
-    expect(result.ok && (result.value as { total: number }).total).toBe(0);
+    expect((unwrap(result) as { total: number }).total).toBe(0);
   });
 
   it('runs a PDF job to completion', async () => {
