@@ -2,8 +2,8 @@
  * Scrape benchmark: crawler pages per second against a plain fetch loop over the same URLs,
  * and peak RSS for crawls of 1,000 and 10,000 pages, on a generated shop served from
  * 127.0.0.1 with politeness off. Each measurement runs in its own child process, which reports
- * its `process.resourceUsage().maxRSS`; the site runs in this parent process so that its memory
- * is not counted. Prints a markdown table; run with `npx tsx bench/scrape-bench.ts`
+ * its `process.resourceUsage().maxRSS`. The site runs in this parent process, so its memory is
+ * not counted. Prints a markdown table; run with `npx tsx bench/scrape-bench.ts`
  * (`SIZES=1000` measures one size only).
  */
 
@@ -20,7 +20,7 @@ const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
 const CONCURRENCY = 2;
 const TILES_PER_PAGE = 8;
 
-/** What a child process reports. */
+/** Result that a child process prints as JSON. */
 interface Measurement {
   mode: 'crawl' | 'fetch-loop';
   pages: number;
@@ -30,7 +30,7 @@ interface Measurement {
   materials: number;
 }
 
-/** A listing page of the generated shop: product tiles and links to two child pages. */
+/** Renders listing page `index` of the generated shop: product tiles and two child links. */
 function generatedPage(index: number, total: number): string {
   const tiles = Array.from({ length: TILES_PER_PAGE }, (_, slot) => {
     const id = index * TILES_PER_PAGE + slot;
@@ -68,7 +68,7 @@ async function startGeneratedSite(total: number): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** Every page of the generated site, the URLs the fetch loop requests. */
+/** Returns the URL of every page of the generated site, which the fetch loop requests. */
 function pageUrls(url: string, total: number): string[] {
   return Array.from({ length: total }, (_, index) => `${url}/p/${index}`);
 }

@@ -7,7 +7,7 @@
 
 import iconv from 'iconv-lite';
 
-/** Where the encoding of a decoded page came from. */
+/** Source of a decoded page's encoding. */
 export type CharsetSource = 'bom' | 'header' | 'meta' | 'sniffed';
 
 /** A decoded document and the encoding used. */
@@ -24,7 +24,7 @@ export interface DecodedText {
  */
 const META_PRESCAN_BYTES = 4096;
 
-// The WHATWG Encoding Standard decodes these labels as windows-1252, as every browser does.
+// The WHATWG Encoding Standard decodes these labels as windows-1252.
 const WINDOWS_1252_ALIASES = new Set([
   'ascii',
   'us-ascii',

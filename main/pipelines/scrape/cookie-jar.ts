@@ -1,6 +1,6 @@
 /**
  * A per-crawl cookie jar with the RFC 6265 rules a crawler needs: domain and path matching,
- * host-only cookies, Max-Age and Expires, and Secure. Some shops answer the first request with
+ * host-only cookies, Max-Age and Expires, and Secure. Some shops respond to the first request with
  * a redirect to the same URL that sets a session cookie, and serve the page only when the
  * cookie comes back.
  */

@@ -18,7 +18,7 @@ import type { RobotsCache } from './robots-cache.ts';
 import { MAX_SITEMAP_BYTES, parseSitemapBytes } from './sitemap.ts';
 import { normaliseUrl, siteKey } from './url-normalisation.ts';
 
-/** What processing an entry produced, before timing fields are added. */
+/** The outcome of processing an entry, before timing fields are added. */
 export interface EntryOutcome {
   status: PageStatus;
   httpStatus: number | null;
@@ -27,7 +27,7 @@ export interface EntryOutcome {
   pageKind: PageKind | null;
   reason: string | null;
   bytes: number;
-  /** Products kept after the category filter and deduplication, with their keys. */
+  /** Products that passed the category filter and deduplication, with their keys. */
   materials: MaterialDraft[];
   productKeys: string[];
   materialsFilteredOut: number;
@@ -77,19 +77,13 @@ export class CrawlEntryHandler {
   async handle(entry: FrontierEntry): Promise<EntryOutcome> {
     const blocked = await this.robotsBlockReason(entry.url);
     if (blocked) return outcome(entry, { status: 'skipped', reason: blocked });
+
     const claimedUrls: string[] = [];
-    let page: FetchedPage;
-    try {
-      page = await this.fetcher.fetch(entry.url, {
-        checkRedirect: (target) => this.checkRedirect(target, entry, claimedUrls),
-        wantsBody: entry.kind === 'page' ? isHtmlContentType : undefined,
-        maxBytes: entry.kind === 'sitemap' ? MAX_SITEMAP_BYTES : undefined,
-      });
-    } catch (error) {
-      if (this.options.signal?.aborted) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ...outcome(entry, { status: 'failed', reason }), claimedUrls };
+    const page = await this.fetchEntry(entry, claimedUrls);
+    if ('reason' in page) {
+      return { ...outcome(entry, { status: 'failed', reason: page.reason }), claimedUrls };
     }
+
     const base = {
       ...outcome(entry, { status: 'completed', reason: null }),
       httpStatus: page.status,
@@ -97,20 +91,29 @@ export class CrawlEntryHandler {
       bytes: page.bytes,
       claimedUrls,
     };
-    const problem = fetchProblem(
-      page,
-      entry.kind === 'sitemap' ? MAX_SITEMAP_BYTES : this.options.maxPageBytes,
-      this.options,
-    );
+    const maxBytes = entry.kind === 'sitemap' ? MAX_SITEMAP_BYTES : this.options.maxPageBytes;
+    const problem = fetchProblem(page, maxBytes, this.options);
     if (problem) return { ...base, ...problem };
+
     if (entry.kind === 'page') return { ...base, ...(await this.handlePage(entry, page)) };
-    if (page.status === 404 || page.status === 410) {
-      return { ...base, status: 'skipped', reason: `not found (HTTP ${page.status})` };
-    }
-    if (page.status < 200 || page.status >= 300) {
-      return { ...base, status: 'failed', reason: `HTTP ${page.status}` };
-    }
     return { ...base, ...(await this.handleSitemap(page)) };
+  }
+
+  /** Fetches an entry; a fetch failure becomes its reason, and an abort is rethrown. */
+  private async fetchEntry(
+    entry: FrontierEntry,
+    claimedUrls: string[],
+  ): Promise<FetchedPage | { reason: string }> {
+    try {
+      return await this.fetcher.fetch(entry.url, {
+        checkRedirect: (target) => this.checkRedirect(target, entry, claimedUrls),
+        wantsBody: entry.kind === 'page' ? isHtmlContentType : undefined,
+        maxBytes: entry.kind === 'sitemap' ? MAX_SITEMAP_BYTES : undefined,
+      });
+    } catch (error) {
+      if (this.options.signal?.aborted) throw error;
+      return { reason: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private async checkRedirect(
@@ -130,6 +133,12 @@ export class CrawlEntryHandler {
   }
 
   private async handleSitemap(page: FetchedPage): Promise<Partial<EntryOutcome>> {
+    if (page.status === 404 || page.status === 410) {
+      return { status: 'skipped', reason: `not found (HTTP ${page.status})` };
+    }
+    if (page.status < 200 || page.status >= 300) {
+      return { status: 'failed', reason: `HTTP ${page.status}` };
+    }
     let parsed;
     try {
       parsed = parseSitemapBytes(page.body);
@@ -215,7 +224,7 @@ function fetchProblem(
   if (page.retryAfterTooLongMs !== null) {
     const asked = Math.ceil(page.retryAfterTooLongMs / 1000);
     const limit = Math.round(options.maxRetryDelayMs / 1000);
-    const reason = `HTTP ${page.status}: the server asked to retry after ${asked} s, more than the ${limit} s limit`;
+    const reason = `HTTP ${page.status}: the server requested a retry after ${asked} s, more than the ${limit} s limit`;
     return { status: 'failed', reason };
   }
   if (page.bodySkipped) return nonHtmlOutcome(page);
@@ -229,7 +238,10 @@ function fetchProblem(
   return null;
 }
 
-/** An error status outweighs the content type: a text/plain 500 is a failure, not a skip. */
+/**
+ * Returns the outcome of a response whose body was not read. An error status outweighs the
+ * content type, so a text/plain 500 is a failure, not a skip.
+ */
 function nonHtmlOutcome(page: FetchedPage): Partial<EntryOutcome> {
   if (page.status === 404 || page.status === 410) {
     return { status: 'skipped', pageKind: 'not-found', reason: `not found (HTTP ${page.status})` };

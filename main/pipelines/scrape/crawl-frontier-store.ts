@@ -1,5 +1,5 @@
 /**
- * The persistence interface of a crawl frontier. One store instance holds one crawl. Every URL
+ * The persistence interface of a crawl frontier. One store instance contains one crawl. Every URL
  * is in one of three states: queued, in progress (dequeued or claimed, not yet finished) and
  * finished (a result was recorded). A store backed by a database lets a crashed crawl resume:
  * the new crawler calls `requeueInProgress()` and carries on, and finished URLs are never

@@ -39,7 +39,10 @@ export interface CrawlOptions {
   maxRetries?: number;
   /** Backoff before the first retry in ms, doubled per retry. Default 1000. */
   retryBaseDelayMs?: number;
-  /** Cap in ms on backoff and on a server's Retry-After; a longer Retry-After fails. Default 30000. */
+  /**
+   * Cap in ms on backoff and on a server's Retry-After. A page whose Retry-After is longer
+   * fails. Default 30000.
+   */
   maxRetryDelayMs?: number;
   /** Read `/sitemap.xml` and robots.txt `Sitemap:` lines. Default true. */
   useSitemaps?: boolean;

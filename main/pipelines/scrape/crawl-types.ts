@@ -6,7 +6,7 @@ import type { PageKind } from './page-classification.ts';
 /** Outcome of one URL: fetched and processed, failed after retries, or not processed. */
 export type PageStatus = 'completed' | 'failed' | 'skipped';
 
-/** What a frontier entry is fetched as. */
+/** The way a frontier entry is fetched: as an HTML page or as a sitemap file. */
 export type FrontierEntryKind = 'page' | 'sitemap';
 
 /** A URL waiting in the crawl frontier. */
@@ -32,9 +32,9 @@ export interface PageResult {
   contentHash: string | null;
   /** Products kept on this page after the category filter and cross-page deduplication. */
   materialsFound: number;
-  /** What the page turned out to be, or null when it was not fetched. */
+  /** Classification of the page, or null when it was not fetched. */
   pageKind: PageKind | null;
-  /** Why the page failed or was skipped, or a warning on a completed page (script-rendered). */
+  /** Reason the page failed or was skipped, or a warning on a completed page (script-rendered). */
   reason: string | null;
   /** ISO 8601 timestamps. */
   startedAt: string;
@@ -58,7 +58,7 @@ export interface CrawlerEvents {
   sitemapFinished: [result: PageResult];
 }
 
-/** Why a crawl run stopped. */
+/** Reason a crawl run stopped. */
 export type CrawlOutcome = 'finished' | 'max-pages' | 'aborted';
 
 /** Totals of one crawl run. Page counts cover pages, not sitemaps, and include resumed work. */

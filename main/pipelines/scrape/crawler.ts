@@ -113,8 +113,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   /**
    * Runs the crawl to the end and returns its summary. An abort resolves with outcome
-   * `aborted` (it does not reject); pages in flight at that moment stay in progress in the
-   * store and are fetched again by the next run. Throws when the store fails.
+   * `aborted` instead of rejecting. Pages in flight at that moment stay in progress in the
+   * store, and the next run fetches them again. Throws when the store fails.
    */
   async run(): Promise<CrawlSummary> {
     if (this.running)
@@ -202,7 +202,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return new Set(this.options.startUrls.map((url) => hostKey(url))).size;
   }
 
-  /** One worker: takes entries until the frontier is drained, the budget is spent or abort. */
+  /** Runs one worker until the frontier is empty, maxPages is spent or the crawl aborts. */
   private async work(): Promise<void> {
     const { signal, store, maxPages } = this.options;
     while (!signal?.aborted) {

@@ -121,7 +121,7 @@ export class HttpFetcher {
     const requestsSent = new Set<string>();
     let current = url;
     for (;;) {
-      // The same URL with the same cookies again would get the same answer: a loop. A
+      // The same URL with the same cookies again would get the same response, so it is a loop. A
       // self-redirect that set a cookie is a different request and is followed.
       const requestKey = `${current}\n${cookieJar.cookieHeaderFor(current) ?? ''}`;
       if (requestsSent.has(requestKey)) {

@@ -18,7 +18,7 @@ import {
   type SchemaNode,
 } from './schema-org-product.ts';
 
-/** What the JSON-LD blocks of a page contain. */
+/** Products, breadcrumbs and block counts from the JSON-LD blocks of a page. */
 export interface JsonLdExtraction {
   products: ProductCandidate[];
   /** Names of the first BreadcrumbList, root first. */
@@ -84,8 +84,9 @@ function isJsonLdType(type: string | undefined): boolean {
 }
 
 /**
- * The HTML parser leaves `<script>` content raw, so character references written into JSON-LD
- * strings (`m&uuml;&uuml;gi`) are still encoded. They are decoded here, once.
+ * Decodes the character references in every string of a parsed block, once. The HTML parser
+ * leaves `<script>` content raw, so references written into JSON-LD strings (`m&uuml;gi`) are
+ * still encoded.
  */
 function decodeStrings(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return decodeHtmlEntitiesOnce(value);

@@ -49,8 +49,8 @@ export function baseUrl($: CheerioAPI, pageUrl: string): string {
 }
 
 /**
- * Returns whether the page asks crawlers not to follow its links: `nofollow` or `none` in a
- * `<meta name="robots">` (or a meta named after the crawler), or in X-Robots-Tag.
+ * Returns whether the page requests that crawlers do not follow its links: `nofollow` or
+ * `none` in `<meta name="robots">`, in a meta named after the crawler, or in X-Robots-Tag.
  */
 export function isNofollow($: CheerioAPI, headers: Headers, productToken: string): boolean {
   const token = productToken.toLowerCase();

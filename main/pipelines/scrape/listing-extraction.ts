@@ -1,7 +1,7 @@
 /**
  * Products from listing markup without structured data: repeated tiles that each contain a
  * name, a price with a currency marker and a link. A tile is the smallest ancestor of a price
- * that contains a link; tiles count as a listing when at least two share a tag and class
+ * that contains a link. Tiles count as a listing when at least two share a tag and class
  * signature.
  */
 

@@ -7,7 +7,7 @@ import type { MaterialDraft } from '../../materials/material-draft.ts';
 import type { ExtractionMethod, ProductCandidate } from './product-candidate.ts';
 import { normaliseUrl } from './url-normalisation.ts';
 
-/** How sure each extraction method is that it found a real product record. */
+/** Confidence, per extraction method, that a found record is a real product. */
 const CONFIDENCE: Record<ExtractionMethod, number> = {
   'json-ld': 0.95,
   microdata: 0.9,

@@ -16,7 +16,7 @@ import {
   type SchemaNode,
 } from './schema-org-product.ts';
 
-/** What the microdata of a page contains. */
+/** Products and breadcrumbs from the microdata of a page. */
 export interface MicrodataExtraction {
   products: ProductCandidate[];
   /** Names of the first BreadcrumbList, root first. */
@@ -42,7 +42,11 @@ export function extractMicrodata($: CheerioAPI, pageUrl: string): MicrodataExtra
   return { products, breadcrumbs };
 }
 
-/** Reads an item and its properties into a node; nested items become nested nodes. */
+/**
+ * Reads an item and its properties into a node, with nested items as nested nodes.
+ * NOTE: `itemref` is not followed, so properties that an item pulls in from elsewhere on the
+ * page by id are missing.
+ */
 function readItem($: CheerioAPI, element: Element, depth: number): SchemaNode {
   const types = itemTypes($(element).attr('itemtype'));
   const node: SchemaNode = { '@type': types.length === 1 ? types[0] : types };

@@ -7,7 +7,7 @@ import type { CheerioAPI } from 'cheerio';
 
 import { cleanText } from './html-text.ts';
 
-/** What a fetched page turned out to be. */
+/** Kind of page a fetched response turned out to be. */
 export type PageKind =
   | 'products'
   | 'no-products'
@@ -24,7 +24,7 @@ export interface PageClassification {
   reason: string | null;
 }
 
-/** The response facts classification needs; `$` and `html` are null when the body was not parsed. */
+/** Response facts that classification reads; `$` and `html` are null for an unparsed body. */
 export interface ClassificationInput {
   httpStatus: number;
   headers: Headers;

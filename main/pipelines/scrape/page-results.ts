@@ -29,8 +29,8 @@ export function toResult(
 }
 
 /**
- * The result stored for a redirect target that was fetched as part of `result`'s chain. It
- * carries no HTTP status, so it does not count against maxPages a second time.
+ * Builds the result stored for a redirect target that was fetched as part of `result`'s chain.
+ * It carries no HTTP status, so it does not count against maxPages a second time.
  */
 export function claimedResult(result: PageResult, url: string): PageResult {
   return {
@@ -46,7 +46,7 @@ export function claimedResult(result: PageResult, url: string): PageResult {
   };
 }
 
-/** A page counts against maxPages when a request was made for it. */
+/** Returns whether a result counts against maxPages, which is when a request was made for it. */
 export function wasRequested(result: PageResult): boolean {
   return result.httpStatus !== null || result.status === 'failed';
 }

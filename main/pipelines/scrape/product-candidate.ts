@@ -1,6 +1,6 @@
 /** The product record every extractor produces before it becomes a MaterialDraft. */
 
-/** How a product was found on the page, from most to least reliable. */
+/** Extraction method that found a product, from most to least reliable. */
 export type ExtractionMethod = 'json-ld' | 'microdata' | 'open-graph' | 'listing';
 
 /** One offer of a product: a variant, a seller or a pack size. */

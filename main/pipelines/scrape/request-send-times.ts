@@ -2,8 +2,8 @@
  * Reports when Node's fetch actually writes a request to the socket, through the
  * `undici:client:sendHeaders` diagnostics channel of the undici client built into Node 18+.
  * A request can leave later than the code that started it, for example while a new
- * connection opens or a long parse blocks the event loop, so politeness spacing counted only
- * from the start call lets two requests reach the server closer together than the delay.
+ * connection opens or a long parse blocks the event loop. Spacing counted only from the start
+ * call would then let two requests reach the server closer together than the delay.
  */
 
 import diagnosticsChannel from 'node:diagnostics_channel';

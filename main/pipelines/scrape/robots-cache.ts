@@ -23,7 +23,7 @@ export interface LoadedRobots {
   unreachableReason: string | null;
 }
 
-/** How a loaded Crawl-delay turns into the host's request spacing. */
+/** Settings that turn a loaded Crawl-delay into the host's request spacing. */
 export interface CrawlDelaySettings {
   scheduler: HostScheduler;
   /** The crawl's own minimum spacing in ms; a larger Crawl-delay replaces it. */

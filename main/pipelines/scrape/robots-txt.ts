@@ -36,10 +36,10 @@ export interface RobotsPolicy {
   readonly sitemaps: readonly string[];
 }
 
-/** RFC 9309 requires parsing at least 500 KiB; anything after that limit is ignored. */
+/** Parsing limit: RFC 9309 requires it to be at least 500 KiB. Text after it is ignored. */
 export const MAX_ROBOTS_TXT_BYTES = 500 * 1024;
 
-/** Parses robots.txt text. Lines that are not `key: value` pairs are ignored, as RFC 9309 asks. */
+/** Parses robots.txt text. Lines that are not `key: value` pairs are ignored. */
 export function parseRobotsTxt(text: string): RobotsTxt {
   const groups: RobotsGroup[] = [];
   const sitemaps: string[] = [];
@@ -72,9 +72,9 @@ export function parseRobotsTxt(text: string): RobotsTxt {
 }
 
 /**
- * Selects the rules for `productToken` (for example `KAI-Console`): every group whose
- * user-agent matches the token, case-insensitively, merged into one; the `*` groups only when
- * no group names the crawler; allow-all when neither exists.
+ * Selects the rules for `productToken` (for example `KAI-Console`). Every group whose
+ * user-agent matches the token, case-insensitively, is merged into one. The `*` groups apply
+ * only when no group names the crawler, and everything is allowed when neither exists.
  */
 export function robotsPolicyFor(robots: RobotsTxt, productToken: string): RobotsPolicy {
   const token = productToken.toLowerCase();
@@ -93,14 +93,14 @@ export function robotsPolicyFor(robots: RobotsTxt, productToken: string): Robots
   };
 }
 
-/** A policy that allows everything: robots.txt missing (HTTP 4xx) means no restrictions. */
+/** Returns a policy that allows everything, as a missing robots.txt (HTTP 4xx) means. */
 export function allowAllPolicy(sitemaps: readonly string[] = []): RobotsPolicy {
   return { isAllowed: () => true, crawlDelaySeconds: null, sitemaps };
 }
 
 /**
- * A policy that blocks everything except robots.txt itself. RFC 9309 section 2.3.1.4 asks for
- * this when robots.txt is unreachable (HTTP 5xx or a network failure).
+ * Returns a policy that blocks everything except robots.txt itself. RFC 9309 section 2.3.1.4
+ * requires this when robots.txt is unreachable (HTTP 5xx or a network failure).
  */
 export function disallowAllPolicy(): RobotsPolicy {
   return {
@@ -151,7 +151,7 @@ function parseLine(line: string): { key: string; value: string } | null {
   return key === '' ? null : { key: normaliseKey(key), value };
 }
 
-// Misspellings that Google's parser also accepts, so sites that rely on them keep working.
+// Common misspellings are accepted, so that sites that rely on them keep working.
 function normaliseKey(key: string): string {
   if (key === 'useragent' || key === 'user agent') return 'user-agent';
   if (key === 'dissallow' || key === 'dissalow' || key === 'disalow') return 'disallow';
@@ -173,7 +173,7 @@ function applyGroupLine(group: RobotsGroup, key: string, value: string): void {
   }
 }
 
-/** The product token of a user-agent line: its leading run of letters, `-` and `_`. */
+/** Returns the product token of a user-agent line: its leading run of letters, `-` and `_`. */
 function agentToken(agent: string): string {
   return (/^[A-Za-z_-]+/.exec(agent)?.[0] ?? '').toLowerCase();
 }

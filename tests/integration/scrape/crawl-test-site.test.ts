@@ -152,7 +152,7 @@ describe('crawl of the test site', () => {
       'failed',
       503,
       null,
-      /asked to retry after 3600 s, more than the 2 s limit$/,
+      /requested a retry after 3600 s, more than the 2 s limit$/,
     ],
     ['/huge.html', 'failed', 200, null, /^body larger than the 1048576 byte limit/],
     ['/orphan/sitemap-only.html', 'completed', 200, 'products', null],

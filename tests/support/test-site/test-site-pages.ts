@@ -16,7 +16,7 @@ ${body}
 `;
 }
 
-/** The home page links every route, plus off-site and non-http links that must be ignored. */
+/** Renders the home page, which links every route plus off-site and non-http links to ignore. */
 export function homePage(offsiteUrl: string | null): string {
   const offsite = offsiteUrl ? `<a href="${offsiteUrl}/from-test-site">Partner shop</a>` : '';
   return htmlPage(
@@ -69,7 +69,7 @@ export function homePage(offsiteUrl: string | null): string {
   );
 }
 
-/** The catalogue hub: links to two listings, one with `&amp;amp;` written in its href. */
+/** Renders the catalogue hub, which links two listings, one with `&amp;amp;` in its href. */
 export function catalogPage(): string {
   return htmlPage(
     'Catalogue',
@@ -81,7 +81,10 @@ export function catalogPage(): string {
   );
 }
 
-/** Tile listing pages. Page 3's "next" link points to itself; its sort link serves the same bytes. */
+/**
+ * Renders tile listing page 1, 2 or 3. Page 3's "next" link points to itself, and its sort
+ * link leads to a URL that serves the same bytes.
+ */
 export function tileListingPage(page: number): string {
   const tiles = [1, 2].map((slot) => {
     const number = (page - 1) * 2 + slot;
@@ -110,7 +113,7 @@ export function tileListingPage(page: number): string {
   );
 }
 
-/** A tile's detail page, with JSON-LD that carries a SKU. */
+/** Renders a tile's detail page, with JSON-LD that carries a SKU. */
 export function tileItemPage(number: number): string {
   const product = {
     '@context': 'https://schema.org',
@@ -127,7 +130,7 @@ export function tileItemPage(number: number): string {
   );
 }
 
-/** The adhesives listing, reached through a link whose `&amp;amp;` decodes to `&amp;` once. */
+/** Renders the adhesives listing, linked with an href whose `&amp;amp;` decodes once. */
 export function adhesivesListingPage(): string {
   const tiles = [
     'Flex adhesive C2TE S1|18,50',
@@ -145,7 +148,7 @@ export function adhesivesListingPage(): string {
 }
 
 /**
- * A product page whose JSON-LD has a JavaScript comment, a trailing comma, a `@graph`, an
+ * Renders a product page whose JSON-LD has a JavaScript comment, a trailing comma, a `@graph`, an
  * offers array with a price range and an `@id` reference to the brand.
  */
 export function tileAdhesivePage(): string {
@@ -176,7 +179,7 @@ export function tileAdhesivePage(): string {
   );
 }
 
-/** A product described only by Open Graph tags. */
+/** Renders a product described only by Open Graph tags. */
 export function ogPaintPage(): string {
   return htmlPage(
     'Facade paint',
@@ -191,7 +194,7 @@ export function ogPaintPage(): string {
   );
 }
 
-/** A page with `<base href>`: its relative link resolves under /products/, not /guides/. */
+/** Renders a page with `<base href>`, so its relative link resolves under /products/. */
 export function baseDemoPage(): string {
   return htmlPage(
     'Guide',
@@ -200,7 +203,7 @@ export function baseDemoPage(): string {
   );
 }
 
-/** A product page reached through a redirect chain, listed nowhere else. */
+/** Renders the product page at the end of a redirect chain, linked from nowhere else. */
 export function movedFinalPage(): string {
   return htmlPage(
     'Moved product',
@@ -215,7 +218,7 @@ export function movedFinalPage(): string {
   );
 }
 
-/** A product page served only to a client that kept the cookie the first response set. */
+/** Renders the product page served only with the cookie that the first response set. */
 export function memberPage(): string {
   return htmlPage(
     'Members price',
@@ -230,7 +233,7 @@ export function memberPage(): string {
   );
 }
 
-/** A product page known only from the sitemap. */
+/** Renders a product page that only the sitemap lists. */
 export function sitemapOnlyPage(): string {
   return htmlPage(
     'Sitemap only',
@@ -245,7 +248,7 @@ export function sitemapOnlyPage(): string {
   );
 }
 
-/** A plain page without products, for pages that must simply complete. */
+/** Renders a plain page without products, for routes that must simply complete. */
 export function plainPage(title: string): string {
   return htmlPage(title, `<h1>${title}</h1><p>No products on this page.</p>`);
 }

@@ -1,6 +1,6 @@
 /**
- * The routes of the test site. Each entry says what its path exercises; tests that assert on a
- * crawl of the site read the expected outcome from here and from the crawl tests.
+ * The routes of the test site. Each entry's `behaviour` states what its path exercises, and the
+ * crawl tests under tests/integration/scrape assert the outcome a crawl records for it.
  */
 
 import { readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ export interface RouteContext {
   hugePageBytes: number;
   slowPageDelayMs: number;
   offsiteUrl: string | null;
-  /** Requests per path so far, for routes that answer differently on a retry. */
+  /** Requests per path so far, for routes that respond differently on a retry. */
   hits: Map<string, number>;
 }
 

@@ -27,7 +27,7 @@ export interface TestSiteOptions {
   crawlDelaySeconds?: number;
   /** Size of /huge.html in bytes. Default 6 MiB, above the crawler's 5 MiB default limit. */
   hugePageBytes?: number;
-  /** How long /slow.html waits before it answers, in ms. Default 5000. */
+  /** Delay in ms before /slow.html responds. Default 5000. */
   slowPageDelayMs?: number;
   /** Base URL of another server that the home page links to, to prove scope is kept. */
   offsiteUrl?: string;
