@@ -50,7 +50,11 @@ export interface StoredPageResult extends PageResult {
   productKeys: string[];
 }
 
-/** Events a Crawler emits, with their arguments. */
+/**
+ * Events a Crawler emits, with their arguments. `pageFinished` fires once for every stored page
+ * result, including redirect targets that another page's fetch covered, which have no
+ * `pageStarted`.
+ */
 export interface CrawlerEvents {
   pageStarted: [page: { url: string; depth: number; kind: FrontierEntryKind }];
   pageFinished: [result: PageResult];
@@ -67,7 +71,11 @@ export interface CrawlSummary {
   pagesCompleted: number;
   pagesFailed: number;
   pagesSkipped: number;
-  /** Products emitted by this run (a resumed run does not repeat earlier runs' products). */
+  /**
+   * Products emitted by this run (a resumed run does not repeat earlier runs' products).
+   * NOTE: they stay in memory until the run ends, which adds up on crawls of thousands of
+   * listing pages. A caller that stores products from `productsFound` can ignore this list.
+   */
   materials: MaterialDraft[];
   /** Products dropped by the category filter in this run. */
   materialsFilteredOut: number;
