@@ -6,7 +6,7 @@ export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 /** Line endings accepted in one file; Excel and hand-edited files mix them. */
 export const CSV_RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
-/** How a delimited file is laid out, as sniffed from its first rows. */
+/** Layout of a delimited file (delimiter, header row, column names), sniffed from its first rows. */
 export interface CsvDialect {
   delimiter: string;
   /** 0-based index among the file's rows (blank rows included) of the header row. */

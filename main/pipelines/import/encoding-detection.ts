@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { feedInputError } from './feed-errors.ts';
 import { guessSingleByteEncoding } from './single-byte-scoring.ts';
 
-/** Where the chosen encoding came from. */
+/** Origin of the chosen encoding. */
 export type EncodingSource = 'bom' | 'declaration' | 'option' | 'detected';
 
 /** The encoding a feed is decoded with. */
@@ -132,12 +132,14 @@ function fromOption(
 function guessEncoding(sample: Uint8Array, preferred: string | undefined): EncodingInfo {
   if (isValidUtf8Prefix(sample)) {
     const ascii = sample.every((byte) => byte < 0x80);
-    // NOTE: an all-ASCII sample says nothing about bytes further on; a later non-UTF-8 byte
+    // NOTE: an all-ASCII sample tells nothing about bytes further on. A later non-UTF-8 byte
     // then fails decoding with its offset instead of being guessed here.
     return { name: 'utf-8', source: 'detected', confidence: ascii ? 0.6 : 0.95, bomLength: 0 };
   }
   const guess = guessSingleByteEncoding(sample, preferred);
   const margin = guess.score - guess.runnerUpScore;
-  const confidence = margin >= 10 ? 0.8 : margin > 0 ? 0.6 : 0.4;
+  let confidence = 0.4;
+  if (margin > 0) confidence = 0.6;
+  if (margin >= 10) confidence = 0.8;
   return { name: guess.encoding, source: 'detected', confidence, bomLength: 0 };
 }

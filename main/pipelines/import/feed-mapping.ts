@@ -14,7 +14,7 @@ export const PRESET_IDS = [
 
 export type PresetId = (typeof PRESET_IDS)[number];
 
-/** Where one material field comes from. */
+/** Source of one material field. */
 export interface FieldMapping {
   /**
    * A field path, or several tried in order. Several sources are concatenated for
@@ -27,8 +27,8 @@ export interface FieldMapping {
 }
 
 /**
- * How a feed's records become materials. Plain JSON, stored as `field_mappings` of an import
- * job and reused as a supplier template.
+ * Rules that turn a feed's records into materials. Plain JSON, stored as `field_mappings` of an
+ * import job and reused as a supplier template.
  */
 export interface FeedMapping {
   version: 1;

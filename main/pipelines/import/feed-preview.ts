@@ -15,7 +15,7 @@ export interface PreviewFeedOptions extends OpenFeedOptions {
   signal?: AbortSignal;
 }
 
-/** What a feed holds and how it would be mapped, from its first records. */
+/** Description of a feed and its proposed mapping, built from its first records. */
 export interface FeedPreview {
   source: string;
   importType: ImportType;

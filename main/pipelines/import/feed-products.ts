@@ -26,8 +26,8 @@ export type FeedProduct =
 /**
  * Streams the materials of a feed file. Memory stays bounded by one record (plus the parents
  * a WooCommerce feed remembers), progress is reported in bytes read, and aborting the signal
- * stops the read with `signal.reason`. Records that cannot be mapped are yielded as failures;
- * a file-level problem (malformed XML, wrong encoding, truncation) raises an InputError after
+ * stops the read with `signal.reason`. Records that cannot be mapped are yielded as failures.
+ * A file-level problem (malformed XML, wrong encoding, truncation) raises an InputError after
  * the products read before it.
  */
 export async function* readFeedProducts(

@@ -55,9 +55,10 @@ export async function openFeed(path: string, options: OpenFeedOptions = {}): Pro
   const sizeBytes = await feedFileSize(path);
   const sample = await readFileSample(path, SAMPLE_BYTES);
   const bom = detectBom(sample);
-  const utf16 = (bom?.name ?? sniffUtf16(sample) ?? '').startsWith('utf-16');
-  rejectNonTextFeed(sample, source, utf16);
-  const head = looseHead(sample.subarray(bom?.length ?? 0), bom?.name ?? sniffUtf16(sample));
+  const utf16 = bom?.name.startsWith('utf-16') ? bom.name : sniffUtf16(sample);
+  rejectNonTextFeed(sample, source, utf16 !== null);
+
+  const head = looseHead(sample.subarray(bom?.length ?? 0), utf16);
   const detected = detectFormat(head, path, source);
   const encoding = detectEncoding(sample, source, {
     option: options.encoding,
@@ -65,12 +66,14 @@ export async function openFeed(path: string, options: OpenFeedOptions = {}): Pro
     preferredSingleByte: detected.format === 'datanorm' ? 'cp850' : undefined,
   });
   const sampleText = await decodeSample(sample, sizeBytes, encoding, source);
+
   const openText = (control?: ReadControl) =>
     decodeChunks(readFileChunks(path, control), encoding, source);
   const sniff: FeedSniff = { source, format: detected.format };
   const layout = await readLayout(sniff, sampleText, openText, options);
   const warnings = detected.warning ? [detected.warning] : [];
   if (layout.scanError) warnings.push(layout.scanError);
+
   const feed: FeedState = {
     source,
     format: detected.format,

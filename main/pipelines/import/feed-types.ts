@@ -20,7 +20,7 @@ export type RecordFields = Record<string, unknown>;
 export interface RecordIssue {
   /** Field path, column name or record part at fault. */
   field: string;
-  /** What is wrong, as one sentence. */
+  /** The problem, as one sentence. */
   reason: string;
   /** The offending source text, shortened to 200 characters. */
   rawValue: string;

@@ -19,7 +19,7 @@ export type FieldFlag =
   | 'leading_zeros'
   | 'html';
 
-/** What the first records of a feed hold in one field. */
+/** Summary of one field over the first records of a feed. */
 export interface FieldProfile {
   path: string;
   /** Profiled records with a non-empty value. */
@@ -34,10 +34,10 @@ export interface FieldProfile {
   /** Distinct values divided by values seen (distinct values are tracked up to 1000). */
   distinctRatio: number;
   maxLength: number;
-  /** True when some record holds several values (a repeated element or an array). */
+  /** True when some record has several values (a repeated element or an array). */
   multiValued: boolean;
   flags: FieldFlag[];
-  /** How the field writes decimals, when its values are numbers. */
+  /** Decimal separator of the field's numbers, when it has numbers. */
   decimalSeparator?: DecimalSeparator;
 }
 

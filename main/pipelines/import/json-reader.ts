@@ -2,7 +2,7 @@ import Assembler from 'stream-json/assembler.js';
 import type { FeedRecord } from './feed-types.ts';
 import { feedInputError, shorten } from './feed-errors.ts';
 import { isFieldObject, flattenJsonObject } from './record-fields.ts';
-import { jsonRecordKeys } from './json-structure.ts';
+import { childKeyPath, jsonRecordKeys, type JsonContainer } from './json-structure.ts';
 import { createJsonTokenizer, type JsonSyntaxFault, type JsonToken } from './json-tokens.ts';
 
 /** Options of {@link readJsonRecords}. */
@@ -12,10 +12,7 @@ export interface JsonReadOptions {
   source: string;
 }
 
-interface Frame {
-  kind: 'object' | 'array';
-  keys: string[];
-  key?: string;
+interface Frame extends JsonContainer {
   isTarget: boolean;
 }
 
@@ -54,7 +51,7 @@ class JsonRecordCollector {
   }
 
   private open(name: 'startObject' | 'startArray', top: Frame | undefined): void {
-    const keys = top ? (top.kind === 'object' ? [...top.keys, top.key ?? ''] : top.keys) : [];
+    const keys = childKeyPath(top);
     const isTarget =
       name === 'startArray' &&
       top?.kind !== 'array' &&

@@ -12,16 +12,27 @@ export interface JsonArrayCandidate {
   objectCount: number;
 }
 
-interface Frame {
-  kind: 'object' | 'array';
-  keys: string[];
-  key?: string;
+interface Frame extends JsonContainer {
   candidate?: JsonArrayCandidate;
 }
 
 // Arrays named like these hold the products of an API response or export.
 const PRODUCT_ARRAY_NAMES =
   /^(products?|items?|data|results?|offers?|articles?|records|entries|produ[ci]tos|produits|artikel|товары)$/i;
+
+/** A container being read: its kind, its key path and the key last seen in it. */
+export interface JsonContainer {
+  kind: 'object' | 'array';
+  keys: string[];
+  key?: string;
+}
+
+/** Returns the key path of a container opened inside `parent`. */
+export function childKeyPath(parent: JsonContainer | undefined): string[] {
+  if (!parent) return [];
+  if (parent.kind === 'array') return parent.keys;
+  return [...parent.keys, parent.key ?? ''];
+}
 
 /** Converts a key path to a record path string. */
 export function jsonRecordPath(keys: readonly string[]): string {
@@ -55,7 +66,7 @@ function visit(
   const top = stack.at(-1);
   if (token.name === 'keyValue' && top) top.key = token.value;
   if (token.name === 'startObject' || token.name === 'startArray') {
-    const keys = top ? (top.kind === 'object' ? [...top.keys, top.key ?? ''] : top.keys) : [];
+    const keys = childKeyPath(top);
     if (token.name === 'startObject' && top?.candidate) top.candidate.objectCount++;
     const frame: Frame = { kind: token.name === 'startObject' ? 'object' : 'array', keys };
     // Arrays nested in arrays are not product lists; only arrays under keys or the root count.

@@ -3,7 +3,7 @@ import { jsonVerifier } from 'stream-json/utils/verifier.js';
 
 export type { Token as JsonToken } from 'stream-json/parser.js';
 
-/** Where stream-json's verifier found the first syntax error. */
+/** Position and message of the first syntax error stream-json's verifier found. */
 export interface JsonSyntaxFault {
   message: string;
   /** 1-based line and column of the offending character. */
@@ -19,7 +19,7 @@ export interface TokenizedChunk {
 
 /**
  * Creates a push tokenizer over decoded JSON text. Each chunk is checked by stream-json's
- * verifier first; at a syntax error only the text before the offending character is
+ * verifier first. At a syntax error only the text before the offending character is
  * tokenized, so every value completed before the fault is still delivered.
  */
 export function createJsonTokenizer(jsonStreaming = false): (text: string) => TokenizedChunk {

@@ -293,10 +293,10 @@ const NORMALIZED = Object.fromEntries(
 ) as Record<TargetField, { synonyms: { phrase: string; weight: number }[]; penalties: string[] }>;
 
 /**
- * Scores 0-1 how well a field name means `target`: 1 for an exact synonym, 0.8 when a
- * synonym is a word group inside the name (`Variant Price`), 0.7 when a name word ends with
- * a synonym (German compounds such as `Listenpreis`), each times the synonym's weight and
- * times 0.4 when a penalty word also occurs.
+ * Scores 0-1 how well a field name means `target`. An exact synonym scores 1, a synonym as a
+ * word group inside the name (`Price per box`) 0.8, and a name word ending in a synonym
+ * (German compounds such as `Aktionspreis`) 0.7. The score is multiplied by the synonym's
+ * weight, and by 0.4 when a penalty word also occurs.
  */
 export function scoreFieldName(target: TargetField, path: string): number {
   const name = normalizeFieldName(path);

@@ -18,7 +18,7 @@ export const MIN_PROPOSAL_CONFIDENCE = 0.3;
  */
 export const MIN_PRESET_EXTRA_CONFIDENCE = 0.75;
 
-/** What a preset contributes to a proposal. */
+/** A preset's contribution to a proposal. */
 export interface PresetProposal {
   id: PresetId;
   fields: Partial<Record<TargetField, string | string[]>>;
@@ -103,7 +103,7 @@ function share(profile: FieldProfile, ...kinds: ValueKind[]): number {
   return kinds.reduce((sum, kind) => sum + (profile.kinds[kind] ?? 0), 0) / total;
 }
 
-/** Scores 0-1 how likely `profile` holds `target`, from its name, values and fill rate. */
+/** Scores 0-1 how likely `profile` contains `target`, from its name, values and fill rate. */
 export function scoreCandidate(target: TargetField, profile: FieldProfile): number {
   const byName = scoreFieldName(target, profile.path);
   const score = Math.min(1, Math.max(0, adjustByValues(target, profile, byName)));

@@ -11,7 +11,7 @@ export function isFieldObject(value: unknown): value is RecordFields {
 /**
  * Returns every leaf value at `path`, descending through arrays of objects, so that
  * `MIME_INFO.MIME.MIME_SOURCE` finds the source of each `MIME` element whether the record
- * holds one of them (dotted keys) or several (an array of objects).
+ * has one of them (dotted keys) or several (an array of objects).
  */
 export function getFieldValues(fields: RecordFields, path: string): unknown[] {
   if (path in fields) return leafValues(fields[path]);

@@ -23,7 +23,7 @@ import { extractCurrency, normalizeCurrencyCode, parsePrice } from './value-norm
  */
 export const UPDATE_ONLY_FIELD = '_update_only';
 
-/** Why one record did not become a material. */
+/** A record that did not become a material, with the field at fault and the reason. */
 export interface RowFailure {
   rowNumber: number;
   line?: number;
@@ -164,10 +164,22 @@ function excelWarnings(fields: RecordFields): string[] {
   return warnings;
 }
 
+// Computed once per mapping object; an import applies the same mapping to every record.
+const mappedPathCache = new WeakMap<FeedMapping, Set<string>>();
+
+function mappedPaths(mapping: FeedMapping): Set<string> {
+  let paths = mappedPathCache.get(mapping);
+  if (!paths) {
+    paths = new Set(TARGET_FIELDS.flatMap((t) => mappingSources(mapping.fields[t])));
+    mappedPathCache.set(mapping, paths);
+  }
+  return paths;
+}
+
 // Fields no mapping reads stay on the material: preset-derived ones (`_variants`) under their
 // name without the underscore, raw feed fields under `sourceFields`.
 function unmappedFields(fields: RecordFields, mapping: FeedMapping): Record<string, unknown> {
-  const mapped = new Set(TARGET_FIELDS.flatMap((t) => mappingSources(mapping.fields[t])));
+  const mapped = mappedPaths(mapping);
   const derived: Record<string, unknown> = {};
   const raw: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(fields)) {

@@ -94,8 +94,8 @@ function scoreCharacter(char: string, before: string, after: string): number {
   return 2 + frequency;
 }
 
-// Quotes, dashes and currency signs of the Windows code pages sit at word edges; between two
-// letters they are more likely a letter decoded with the wrong code page.
+// Quotes, dashes and currency signs of the Windows code pages sit at word edges. Between two
+// letters such a sign is more likely a letter decoded with the wrong code page.
 const EDGE_SYMBOLS = new Set('€„“”‘’‚–—…•™°§²³½¼×´·«»'.split(''));
 
 function scoreSymbol(char: string, letterBefore: boolean, letterAfter: boolean): number {

@@ -114,7 +114,7 @@ export interface PriceOptions {
 }
 
 /**
- * Parses a price. Returns null for empty text and `{ error }` for text that holds no single
+ * Parses a price. Returns null for empty text and `{ error }` for text that contains no single
  * number (`from 12 €`, `10-20 €`, `on request`).
  */
 export function parsePrice(

@@ -16,9 +16,9 @@ export function createElementNode(name: string, attributes: [string, string][]):
 
 /**
  * Flattens an element into record fields. A child that occurs once becomes dotted keys
- * (`PRODUCT_DETAILS.EAN`); repeated text-only children become an array of strings; other
- * repeated children become an array of objects flattened the same way, so values that belong
- * to one repeated element (an amount and its currency) stay together.
+ * (`PRODUCT_DETAILS.EAN`), and repeated text-only children become an array of strings. Other
+ * repeated children become an array of objects flattened the same way, so values of one
+ * repeated element (an amount and its currency) stay together.
  */
 export function flattenElement(node: XmlElementNode): RecordFields {
   const out: RecordFields = {};

@@ -8,14 +8,14 @@ export interface ElementPathStats {
   path: string;
   /** 0 for the root element. */
   depth: number;
-  /** The most times the element occurred under a single parent. */
+  /** Maximum number of occurrences under a single parent. */
   maxSiblings: number;
   total: number;
   /** True when some occurrence had attributes or child elements. */
   structured: boolean;
 }
 
-/** What a scan of the start of an XML document found. */
+/** Result of scanning the start of an XML document. */
 export interface XmlStructure {
   rootName: string;
   rootUri: string;

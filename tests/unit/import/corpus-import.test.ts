@@ -123,7 +123,7 @@ describe('corpus values', () => {
   });
 
   it('keeps the integer price the CSV template writes', async () => {
-    // The CSV writes basePrice 68690 where the JSON export of the same product says 68.69.
+    // The CSV writes basePrice 68690 where the JSON export of the same product has 68.69.
     const { materials } = await importFeed(
       fixture('csv', 'buildingwebsite-product-template-es-building.csv'),
     );

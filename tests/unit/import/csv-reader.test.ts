@@ -36,8 +36,8 @@ describe('sniffDelimiter', () => {
 
 describe('sniffCsvDialect', () => {
   it('finds the header below a report preamble', async () => {
-    // Lines 1-13 of the Freudenhof list are address, title and blank rows; line 14 names the
-    // columns and line 13 holds the first half of two-line headers such as "Preis / Euro".
+    // Lines 1-12 of the Freudenhof list are address, title and blank rows. Line 14 names the
+    // columns, and line 13 has the first half of two-line headers such as "Preis / Euro".
     const feed = await openFeed(fixture('csv', 'freudenhof-preisliste-excel-layout-de.csv'));
     expect(feed.csv?.headerRowIndex).toBe(13);
     expect(feed.csv?.columns).toContain('Artikelbezeichnung');

@@ -11,7 +11,7 @@ async function records(name: string): Promise<FeedRecord[]> {
 
 describe('readDatanormRecords', () => {
   it('joins the A and B record of an article', async () => {
-    // The .001 file holds a V header, one A record and its B record.
+    // The .001 file has a V header, one A record and its B record.
     const found = await records('datanorm4-articles-cp850.001');
     expect(found).toHaveLength(1);
     expect(found[0]?.fields['Artikelnummer']).toBe('899977');

@@ -94,8 +94,10 @@ function deriveFields(record: FeedRecord): RecordFields {
 
 function inLanguage(fields: RecordFields, path: string, language: string | null): string | null {
   const groups = getFieldGroups(fields, path);
-  const wanted = language?.toLowerCase();
-  const match = groups.find((g) => wanted && getFirstText(g, '@lang')?.toLowerCase() === wanted);
+  const catalogLanguage = language?.toLowerCase();
+  const match = groups.find(
+    (group) => catalogLanguage && getFirstText(group, '@lang')?.toLowerCase() === catalogLanguage,
+  );
   return getFirstText(match ?? groups[0] ?? {}, '#text');
 }
 

@@ -8,7 +8,7 @@ const PRICE_UNITS: Record<string, number> = { '0': 1, '1': 10, '2': 100, '3': 10
 
 /**
  * DATANORM 4 article files (.001) and product group files (.WRG). The price (Preis) is written
- * in cents for the quantity of the Preiseinheit and becomes a price per unit; the currency
+ * in cents for the quantity of the Preiseinheit and becomes a price per unit. The currency
  * comes from the V header line.
  */
 export const datanormPreset: FeedPreset = {

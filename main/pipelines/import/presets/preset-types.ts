@@ -3,7 +3,7 @@ import type { PresetId } from '../feed-mapping.ts';
 import type { TargetField } from '../mapping-dictionary.ts';
 import type { XmlStructure } from '../xml-structure.ts';
 
-/** What the opener learned about a feed before reading records; presets detect from it. */
+/** Facts about a feed gathered before reading records, from which presets are detected. */
 export interface FeedSniff {
   source: string;
   format: FeedFormat;
