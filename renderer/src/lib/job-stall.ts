@@ -21,8 +21,14 @@ export function heartbeatAgeMs(job: HeartbeatFields, nowMs: number): number | nu
 /**
  * Returns whether a job is stalled: processing, with a heartbeat older than `stallAfterMs`.
  * This mirrors the engine's sweep, which requeues such a job, so the badge is usually brief.
+ * A null threshold (settings not loaded) never reports a stall.
  */
-export function isStalled(job: HeartbeatFields, nowMs: number, stallAfterMs: number): boolean {
+export function isStalled(
+  job: HeartbeatFields,
+  nowMs: number,
+  stallAfterMs: number | null,
+): boolean {
+  if (stallAfterMs === null) return false;
   const age = heartbeatAgeMs(job, nowMs);
   return age !== null && age > stallAfterMs;
 }

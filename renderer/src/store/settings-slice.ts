@@ -2,9 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { Settings } from '../../../contract/calls/settings-calls.ts';
 import type { AppState } from './app-store.ts';
 
-/** The engine's default heartbeat, used for the stall badge until settings arrive. */
-export const DEFAULT_HEARTBEAT_MS = 30_000;
-
 /**
  * A processing job counts as stalled after this many heartbeat intervals without one, as
  * the engine's default `stallAfterMs` is.
@@ -16,7 +13,8 @@ export const STALL_HEARTBEATS = 3;
 /** The core's settings, and the clock the stall badges compare heartbeats against. */
 export interface SettingsSlice {
   settings: Settings | null;
-  stallAfterMs: number;
+  /** Heartbeat age in ms past which a processing job shows as stalled; null until settings load. */
+  stallAfterMs: number | null;
   /** Current time in ms, advanced every few seconds so stall badges age without events. */
   now: number;
   setSettings(settings: Settings): void;
@@ -25,7 +23,8 @@ export interface SettingsSlice {
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
   settings: null,
-  stallAfterMs: DEFAULT_HEARTBEAT_MS * STALL_HEARTBEATS,
+  // No badge before the settings arrive, rather than one computed from a guessed threshold.
+  stallAfterMs: null,
   now: Date.now(),
 
   setSettings(settings) {
