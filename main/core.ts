@@ -7,7 +7,16 @@ import { basename, resolve } from 'node:path';
 import { JobEngine, type JobEngineOptions } from './jobs/job-engine.ts';
 import type { JobRunContext } from './jobs/job-runner.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createImportJobRunner } from './pipelines/import/import-job-runner.ts';
+import {
+  previewImport,
+  rerunImport,
+  startImport,
+  type ImportPreview,
+  type StartImportOptions,
+} from './pipelines/import/import-service.ts';
 import { createPdfJobRunner, hashFile } from './pipelines/pdf/pdf-job-runner.ts';
+import type { DataImportJobRow } from './store/imports-repository.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { documentsRepository } from './store/documents-repository.ts';
 import { jobsRepository, type BackgroundJobRow } from './store/jobs-repository.ts';
@@ -30,6 +39,8 @@ export interface CoreOptions extends Partial<
   logger?: Logger;
   /** How often workers ping, in ms; default a third of the heartbeat, at most 1 s. */
   workerPingMs?: number;
+  /** Called after each committed import batch; used to inject crashes in tests. */
+  onImportBatch?: (jobId: string, batchNumber: number) => void;
   /** Built worker entry file, for bundles where the source layout is gone (Electron). */
   workerEntry?: string;
 }
@@ -40,6 +51,24 @@ export interface Core {
   readonly logger: Logger;
   /** Enqueues a PDF, or resumes the unfinished job of the same file. */
   ingestPdf(filePath: string, options?: { password?: string }): Promise<BackgroundJobRow>;
+  /** Detects a feed's format and fields and proposes a mapping; imports nothing. */
+  previewImport(
+    filePath: string,
+    options?: { sourceName?: string; encoding?: string },
+  ): Promise<ImportPreview>;
+  /** Enqueues a feed import with the given, saved or proposed mapping. */
+  startImport(
+    filePath: string,
+    options?: StartImportOptions,
+  ): Promise<{
+    job: BackgroundJobRow;
+    dataImportJob: DataImportJobRow;
+    preview: ImportPreview | null;
+  }>;
+  /** Enqueues a past import again with its mapping. */
+  rerunImport(
+    backgroundJobId: string,
+  ): Promise<{ job: BackgroundJobRow; dataImportJob: DataImportJobRow }>;
   close(): Promise<void>;
 }
 
@@ -64,7 +93,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const engine: JobEngine = new JobEngine({
     database,
     logger,
-    runners: [createPdfJobRunner({ startWorker })],
+    runners: [
+      createPdfJobRunner({ startWorker }),
+      createImportJobRunner({ onBatchCommitted: options.onImportBatch }),
+    ],
     concurrency: options.concurrency,
     heartbeatMs,
     stallAfterMs: options.stallAfterMs,
@@ -79,6 +111,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     engine,
     logger,
     ingestPdf: (filePath, ingestOptions) => ingestPdf(database, engine, filePath, ingestOptions),
+    previewImport: (filePath, previewOptions) => previewImport(database, filePath, previewOptions),
+    startImport: (filePath, importOptions) =>
+      startImport(database, engine, filePath, importOptions),
+    rerunImport: (jobId) => rerunImport(database, engine, jobId),
     async close() {
       await engine.stop();
       await database.close();

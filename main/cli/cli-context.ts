@@ -70,5 +70,11 @@ function engineOverridesFromEnv(): Partial<CoreOptions> {
       if (stage === killAfter) process.kill(process.pid, 'SIGKILL');
     };
   }
+  const killAfterBatch = Number(process.env.KAI_TEST_KILL_AFTER_IMPORT_BATCH ?? 0);
+  if (killAfterBatch > 0) {
+    overrides.onImportBatch = (_jobId, batch) => {
+      if (batch === killAfterBatch) process.kill(process.pid, 'SIGKILL');
+    };
+  }
   return overrides;
 }

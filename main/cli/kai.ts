@@ -16,7 +16,16 @@ import {
 import { ingestCommand, ingestHelp } from './commands/ingest-command.ts';
 import { jobCommand, jobHelp, jobsCommand, jobsHelp } from './commands/jobs-command.ts';
 import { materialsCommand, materialsHelp } from './commands/materials-command.ts';
+import {
+  importCommand,
+  importFailuresCommand,
+  importFailuresHelp,
+  importHelp,
+  importsCommand,
+  importsHelp,
+} from './commands/import-command.ts';
 import { serveCommand, serveHelp } from './commands/serve-command.ts';
+import { resumeCommand, resumeHelp } from './commands/resume-command.ts';
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number>; help: string };
 
@@ -26,19 +35,27 @@ const commands: Record<string, Command> = {
   job: { run: jobCommand, help: jobHelp },
   materials: { run: materialsCommand, help: materialsHelp },
   retry: { run: retryCommand, help: retryHelp },
+  import: { run: importCommand, help: importHelp },
+  imports: { run: importsCommand, help: importsHelp },
+  'import-failures': { run: importFailuresCommand, help: importFailuresHelp },
   cancel: { run: cancelCommand, help: cancelHelp },
   serve: { run: serveCommand, help: serveHelp },
+  resume: { run: resumeCommand, help: resumeHelp },
 };
 
 const usage = `Usage: kai COMMAND [options]
 
 Commands:
-  ingest FILE...   process PDF catalogs as jobs, with progress
+  ingest FILE...   process PDF catalogs and product feeds as jobs, with progress
+  import FILE      import an XML, CSV or JSON feed (--preview to see the mapping)
+  imports          list feed imports
+  import-failures ID  list (or --csv export) an import's failed rows
   jobs             list jobs
   job ID           show one job with its stages and outputs
   materials        list stored materials
   retry ID         rerun a failed or cancelled job from its last checkpoint
   cancel ID        cancel a pending or processing job
+  resume           recover jobs a crash interrupted and run every pending job
   serve            run the core and serve the console UI to a browser
 
 Options for every command:

@@ -26,6 +26,21 @@ export const PDF_STAGES = [
 ] as const;
 export type PdfStage = (typeof PDF_STAGES)[number];
 
+/** Stages of a feed import (`xml_import` jobs of any import_type). */
+export const IMPORT_STAGES = ['feed_detected', 'products_imported', 'import_completed'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+/** Stages of a scraping session (`web_scraping` jobs). */
+export const SCRAPE_STAGES = ['site_discovered', 'pages_scraped', 'session_completed'] as const;
+export type ScrapeStage = (typeof SCRAPE_STAGES)[number];
+
+/** Returns the stage order of a job type, for stage summaries. */
+export function stagesOf(jobType: JobType): readonly string[] {
+  if (jobType === 'pdf_processing') return PDF_STAGES;
+  if (jobType === 'xml_import') return IMPORT_STAGES;
+  return SCRAPE_STAGES;
+}
+
 /** Events recorded in `job_stage_events`, the append-only history of a job. */
 export const STAGE_EVENTS = [
   'started',

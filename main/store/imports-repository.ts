@@ -199,9 +199,7 @@ export const importsRepository = {
     return result.rows[0]?.field_mappings;
   },
 
-  async listTemplates(
-    sql: Sql,
-  ): Promise<
+  async listTemplates(sql: Sql): Promise<
     Array<{
       supplier: string;
       field_signature: string;

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../jobs/job-errors.ts';
@@ -8,7 +9,8 @@ import { runJobsWithProgress } from './run-jobs.ts';
 
 export const ingestHelp = `Usage: kai ingest FILE... [--password PASSWORD] [--data-dir DIR] [--json]
 
-Enqueues each file as a job and processes it, with one progress bar per job on stderr.
+Enqueues each file as a job and processes it: PDFs as PDF jobs, XML, CSV and JSON
+feeds as imports with the proposed (or the supplier's saved) mapping, with one progress bar per job on stderr.
 A file whose unfinished job exists (after a crash or a failure) resumes that job.
   --password PASSWORD  user password for encrypted PDFs
   --json               print the final background_jobs rows as a JSON array on stdout
@@ -55,13 +57,22 @@ async function enqueueFile(
   file: string,
   password: string | undefined,
 ): Promise<BackgroundJobRow> {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.pdf' || extension === '') return core.ingestPdf(file, { password });
-  throw new InputError('unsupported_file_type', {
-    source: file,
-    problem: `Files of type ${extension} are not handled by kai ingest.`,
-    fix: 'Pass a PDF catalog, or an XML, CSV or JSON feed.',
-  });
+  if (await isPdfFile(file)) return core.ingestPdf(file, { password });
+  const { job } = await core.startImport(file);
+  return job;
+}
+
+/** A file is a PDF job when it is named .pdf or starts like one; everything else is a feed. */
+async function isPdfFile(file: string): Promise<boolean> {
+  if (extname(file).toLowerCase() === '.pdf') return true;
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return true;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
+    return buffer.subarray(0, bytesRead).includes('%PDF-');
+  } finally {
+    await handle.close();
+  }
 }
 
 function printSummary(jobs: BackgroundJobRow[], io: CliIo, json: boolean): void {

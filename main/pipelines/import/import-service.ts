@@ -1,0 +1,169 @@
+/**
+ * Starting feed imports: preview a feed (detect and propose, import nothing), then enqueue it
+ * as an `xml_import` job with a `data_import_jobs` row. A mapping saved as a supplier's
+ * template is reused for the next feed from that supplier with the same fields.
+ */
+import { createHash } from 'node:crypto';
+import { basename, extname, resolve } from 'node:path';
+import type { JobEngine } from '../../jobs/job-engine.ts';
+import type { Database } from '../../store/database.ts';
+import { importsRepository, type DataImportJobRow } from '../../store/imports-repository.ts';
+import { jobsRepository, type BackgroundJobRow } from '../../store/jobs-repository.ts';
+import { InputError } from '../../jobs/job-errors.ts';
+import { emptyMapping, parseFeedMapping, type FeedMapping } from './feed-mapping.ts';
+import { previewFeed, type FeedPreview } from './feed-preview.ts';
+
+export interface ImportPreview extends FeedPreview {
+  sourceName: string;
+  /** Hash of the sorted field paths: a template applies to feeds with the same fields. */
+  fieldSignature: string;
+  /** The supplier's saved mapping for these fields, when one exists. */
+  template: FeedMapping | null;
+}
+
+export interface StartImportOptions {
+  /** Supplier or feed name; products are keyed by it. Defaults to the file's base name. */
+  sourceName?: string;
+  /** The mapping to use; defaults to the supplier's template, else the proposed mapping. */
+  mapping?: unknown;
+  /** Overrides the detected encoding (e.g. `windows-1252`, `cp850`). */
+  encoding?: string;
+  /** Saves the mapping as the supplier's template for feeds with the same fields. */
+  saveTemplate?: boolean;
+}
+
+/** Returns a source name for a file: its base name without the extension. */
+export function defaultSourceName(filePath: string): string {
+  return basename(filePath, extname(filePath));
+}
+
+export function fieldSignature(preview: FeedPreview): string {
+  const paths = preview.fields.map((field) => field.path).sort();
+  return createHash('sha256').update(JSON.stringify(paths)).digest('hex').slice(0, 32);
+}
+
+export async function previewImport(
+  database: Database,
+  filePath: string,
+  options: { sourceName?: string; encoding?: string } = {},
+): Promise<ImportPreview> {
+  const absolute = resolve(filePath);
+  const preview = await previewFeed(absolute, { encoding: options.encoding });
+  const sourceName = options.sourceName ?? defaultSourceName(absolute);
+  const signature = fieldSignature(preview);
+  const stored = await importsRepository.findTemplate(database.sql, sourceName, signature);
+  return {
+    ...preview,
+    sourceName,
+    fieldSignature: signature,
+    template: stored ? parseFeedMapping(stored, `template of ${sourceName}`) : null,
+  };
+}
+
+/**
+ * Previews the feed, picks its mapping and enqueues the import job. A feed that cannot be
+ * read still becomes a job, which then fails at `feed_detected` with the reader's error, so
+ * the failure shows in the queue like any other.
+ */
+export async function startImport(
+  database: Database,
+  engine: JobEngine,
+  filePath: string,
+  options: StartImportOptions = {},
+): Promise<{
+  job: BackgroundJobRow;
+  dataImportJob: DataImportJobRow;
+  preview: ImportPreview | null;
+}> {
+  let preview: ImportPreview;
+  try {
+    preview = await previewImport(database, filePath, options);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return enqueueUnreadableFeed(database, engine, resolve(filePath), options);
+  }
+  const mapping = options.mapping
+    ? parseFeedMapping(options.mapping, 'the given mapping')
+    : (preview.template ?? preview.proposedMapping);
+
+  const { job, dataImportJob } = await database.transaction(async (tx) => {
+    const job = await jobsRepository.insert(tx, {
+      jobType: 'xml_import',
+      filename: basename(preview.source),
+      metadata: {
+        file_path: preview.source,
+        source_name: preview.sourceName,
+        import_type: preview.importType,
+        preset: preview.preset?.id ?? null,
+      },
+    });
+    const dataImportJob = await importsRepository.insert(tx, {
+      backgroundJobId: job.id,
+      sourceName: preview.sourceName,
+      importType: preview.importType,
+      filePath: preview.source,
+      encoding: options.encoding ?? null,
+      preset: preview.preset?.id ?? null,
+      fieldMappings: mapping as unknown as Record<string, unknown>,
+    });
+    if (options.saveTemplate) {
+      await importsRepository.saveTemplate(tx, {
+        supplier: preview.sourceName,
+        fieldSignature: preview.fieldSignature,
+        importType: preview.importType,
+        fieldMappings: mapping as unknown as Record<string, unknown>,
+      });
+    }
+    return { job, dataImportJob };
+  });
+
+  engine.emit('job:changed', job.id);
+  engine.kick();
+  return { job, dataImportJob, preview };
+}
+
+async function enqueueUnreadableFeed(
+  database: Database,
+  engine: JobEngine,
+  filePath: string,
+  options: StartImportOptions,
+): Promise<{ job: BackgroundJobRow; dataImportJob: DataImportJobRow; preview: null }> {
+  const extension = extname(filePath).toLowerCase();
+  const importType = extension === '.xml' ? 'xml' : extension.startsWith('.json') ? 'json' : 'csv';
+  const sourceName = options.sourceName ?? defaultSourceName(filePath);
+  const { job, dataImportJob } = await database.transaction(async (tx) => {
+    const job = await jobsRepository.insert(tx, {
+      jobType: 'xml_import',
+      filename: basename(filePath),
+      metadata: { file_path: filePath, source_name: sourceName, import_type: importType },
+    });
+    const dataImportJob = await importsRepository.insert(tx, {
+      backgroundJobId: job.id,
+      sourceName,
+      importType,
+      filePath,
+      encoding: options.encoding ?? null,
+      fieldMappings: emptyMapping() as unknown as Record<string, unknown>,
+    });
+    return { job, dataImportJob };
+  });
+  engine.emit('job:changed', job.id);
+  engine.kick();
+  return { job, dataImportJob, preview: null };
+}
+
+/** Enqueues a past import again with its stored mapping and source. */
+export async function rerunImport(
+  database: Database,
+  engine: JobEngine,
+  backgroundJobId: string,
+): Promise<{ job: BackgroundJobRow; dataImportJob: DataImportJobRow }> {
+  const previous = await importsRepository.getByJob(database.sql, backgroundJobId);
+  if (!previous) throw new Error(`Job ${backgroundJobId} is not a feed import.`);
+  const { job, dataImportJob } = await startImport(database, engine, previous.file_path, {
+    sourceName: previous.source_name,
+    mapping: previous.field_mappings,
+    encoding: previous.encoding ?? undefined,
+  });
+  return { job, dataImportJob };
+}
