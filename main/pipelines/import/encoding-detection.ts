@@ -132,8 +132,8 @@ function fromOption(
 function guessEncoding(sample: Uint8Array, preferred: string | undefined): EncodingInfo {
   if (isValidUtf8Prefix(sample)) {
     const ascii = sample.every((byte) => byte < 0x80);
-    // NOTE: an all-ASCII sample tells nothing about bytes further on. A later non-UTF-8 byte
-    // then fails decoding with its offset instead of being guessed here.
+    // NOTE: an all-ASCII sample cannot show whether later bytes are UTF-8. A later non-UTF-8
+    // byte then fails decoding with its offset instead of being guessed here.
     return { name: 'utf-8', source: 'detected', confidence: ascii ? 0.6 : 0.95, bomLength: 0 };
   }
   const guess = guessSingleByteEncoding(sample, preferred);

@@ -28,6 +28,7 @@ export interface FeedPreview {
   recordsProfiled: number;
   fields: FieldProfile[];
   proposedMapping: FeedMapping;
+  /** The first records, without their shared document context. */
   sampleRecords: FeedRecord[];
   /** Problems that did not stop the preview, such as a syntax error after the profiled records. */
   warnings: string[];
@@ -75,7 +76,15 @@ export async function previewFeed(
     recordsProfiled: records.length,
     fields,
     proposedMapping: proposeMapping(fields, { preset, recordPath: feed.recordPath }),
-    sampleRecords: records.slice(0, options.sampleRecords ?? 10),
+    sampleRecords: records.slice(0, options.sampleRecords ?? 10).map(withoutContext),
     warnings,
   };
+}
+
+// Every record of a file references the same context object, which would be serialised once
+// per sample record.
+function withoutContext(record: FeedRecord): FeedRecord {
+  const copy = { ...record };
+  delete copy.context;
+  return copy;
 }

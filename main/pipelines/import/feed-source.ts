@@ -22,6 +22,9 @@ import { readXmlRecords } from './xml-reader.ts';
 import { detectPreset, getPreset } from './presets/preset-registry.ts';
 import type { FeedPreset, FeedSniff } from './presets/preset-types.ts';
 
+// NOTE: detection only sees the start of a file. A CSV header and the start of a JSON product
+// array must lie within the first SAMPLE_BYTES, and an XML record element must repeat within
+// the first XML_SCAN_CHARS. Files with longer preambles need the recordPath option.
 const SAMPLE_BYTES = 1024 * 1024;
 const XML_SCAN_CHARS = 8 * 1024 * 1024;
 

@@ -12,7 +12,7 @@ export interface XmlStartTag {
   /** Namespace URI of the element ('' when none). */
   uri: string;
   attributes: [string, string][];
-  /** Namespace declarations on this element as [prefix, uri]; '' is the default namespace. */
+  /** Namespace declarations on this element as [prefix, uri], with prefix '' for the default. */
   namespaces: [string, string][];
   /** Line of the end of the start tag. */
   line: number;

@@ -29,13 +29,13 @@ describe('sniffDelimiter', () => {
     expect(feed.csv?.delimiter).toBe(delimiter);
   });
 
-  it('prefers the wider split when both are consistent', () => {
+  it('prefers the wider consistent split', () => {
     expect(sniffDelimiter('code;name;price\n1;Hoodie;4,0\n2;Vest;41,18\n')).toBe(';');
   });
 });
 
 describe('sniffCsvDialect', () => {
-  it('finds the header below a report preamble', async () => {
+  it('skips a report preamble', async () => {
     // Lines 1-12 of the Freudenhof list are address, title and blank rows. Line 14 names the
     // columns, and line 13 has the first half of two-line headers such as "Preis / Euro".
     const feed = await openFeed(fixture('csv', 'freudenhof-preisliste-excel-layout-de.csv'));
@@ -44,19 +44,19 @@ describe('sniffCsvDialect', () => {
     expect(feed.csv?.columns).toContain('Preis Euro');
   });
 
-  it('keeps the first row as header for an ordinary file', () => {
+  it('takes row one as header', () => {
     const dialect = sniffCsvDialect('sku,name,price\n1,Tile,2.00\n2,Brick,0.50\n');
     expect(dialect.headerRowIndex).toBe(0);
     expect(dialect.columns).toEqual(['sku', 'name', 'price']);
   });
 
-  it('names empty header cells by column number', () => {
+  it('numbers unnamed columns', () => {
     expect(sniffCsvDialect(',name,\n1,Tile,x\n').columns).toEqual(['column_1', 'name', 'column_3']);
   });
 });
 
 describe('readCsvRecords', () => {
-  it('reads the Freudenhof data rows after the preamble', async () => {
+  it('reads rows after the preamble', async () => {
     // 152 lines; the header is line 14 and 137 of the 138 lines after it are not blank.
     const rows = await records('freudenhof-preisliste-excel-layout-de.csv');
     expect(rows).toHaveLength(137);
@@ -64,7 +64,7 @@ describe('readCsvRecords', () => {
     expect(rows[0]?.fields['Artikelbezeichnung']).toBe('Eier, Größe L    (63- 73g)');
   });
 
-  it('reads mixed LF and CRLF line endings', async () => {
+  it('reads mixed line endings', async () => {
     // 150 lines, 109 of them ending in CRLF: a header and 149 price rows.
     const rows = await records('pallmann-parquet-price-list-fr.csv');
     expect(rows).toHaveLength(149);
@@ -79,12 +79,12 @@ describe('readCsvRecords', () => {
     expect(String(rows[0]?.fields['Body (HTML)'])).toContain('\n');
   });
 
-  it('strips the BOM from the first column name', async () => {
+  it('strips the BOM', async () => {
     const rows = await records('woocommerce-product-export-2024-bom.csv');
     expect(Object.keys(rows[0]?.fields ?? {})[0]).toBe('ID');
   });
 
-  it('keeps leading zeros and barcodes as text', async () => {
+  it('keeps codes as text', async () => {
     const rows = await records('metallider-rebar-steel-products-bom-cyrillic.csv');
     expect(rows[0]?.fields['code']).toBe('00181');
     expect(rows[0]?.fields['barcode']).toBe('2000000001975');
@@ -97,7 +97,7 @@ describe('readCsvRecords', () => {
     expect(rows[2]?.line).toBe(4);
   });
 
-  it('reports an unterminated quote with its line', async () => {
+  it('reports an unterminated quote', async () => {
     const rows: FeedRecord[] = [];
     const error = await caught(async () => {
       for await (const record of readFeedRecords(fixture('csv', 'kai-unterminated-quote.csv'))) {

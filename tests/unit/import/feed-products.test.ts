@@ -9,7 +9,7 @@ const fischer = fixture('xml', 'bmecat-1.2-fischerwerke-nexmart-category-tree-cr
 const rss = fixture('xml', 'google-merchant-rss-pallmann-parquet-fr.xml');
 
 describe('readFeedProducts', () => {
-  it('reports progress in bytes up to the file size', async () => {
+  it('reports progress in bytes', async () => {
     const preview = await previewFeed(fischer);
     const progress: ByteProgress[] = [];
     const options = {
@@ -40,7 +40,7 @@ describe('readFeedProducts', () => {
     expect(read).toBe(3);
   });
 
-  it('reads with a mapping stored as JSON', async () => {
+  it('reads with a stored mapping', async () => {
     const preview = await previewFeed(rss);
     const stored = JSON.parse(JSON.stringify(preview.proposedMapping));
     let count = 0;
@@ -49,7 +49,7 @@ describe('readFeedProducts', () => {
     expect(count).toBe(305);
   });
 
-  it('yields the row number and line of every product', async () => {
+  it('yields row numbers and lines', async () => {
     const path = fixture('csv', 'kai-ragged-rows.csv');
     const preview = await previewFeed(path);
     const rows = [];

@@ -18,11 +18,11 @@ describe('profileFields', () => {
   const profiles = profileFields(records);
   const byPath = (path: string) => profiles.find((p) => p.path === path);
 
-  it('lists fields in the order they first appear', () => {
+  it('lists fields in first-seen order', () => {
     expect(profiles.map((p) => p.path)).toEqual(['sku', 'color', 'tags']);
   });
 
-  it('computes fill rates over all profiled records', () => {
+  it('computes fill rates', () => {
     expect(byPath('color')?.fillRate).toBe(0.75);
     expect(byPath('tags')?.fillRate).toBe(0.25);
   });
@@ -35,7 +35,7 @@ describe('profileFields', () => {
     expect(byPath('sku')?.flags).toContain('leading_zeros');
   });
 
-  it('marks fields with several values per record', () => {
+  it('marks multi-valued fields', () => {
     expect(byPath('tags')?.multiValued).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('profileFields', () => {
 });
 
 describe('previewFeed profiles', () => {
-  it('flags barcodes that Excel turned into scientific notation', async () => {
+  it('flags Excel scientific barcodes', async () => {
     const preview = await previewFeed(
       fixture('csv', 'shopify-product-template-excel-mangled-barcodes.csv'),
     );
@@ -54,7 +54,7 @@ describe('previewFeed profiles', () => {
     expect(barcode?.flags).toContain('excel_scientific_notation');
   });
 
-  it('profiles at most the requested number of records', async () => {
+  it('limits the profiled records', async () => {
     const preview = await previewFeed(
       fixture('csv', 'metallider-rebar-steel-products-bom-cyrillic.csv'),
       {

@@ -39,16 +39,16 @@ describe('scoreFieldName', () => {
     expect(scoreFieldName(target, name)).toBe(1);
   });
 
-  it('matches a synonym inside a longer name', () => {
+  it('matches a synonym inside names', () => {
     expect(scoreFieldName('price', 'Price per box')).toBe(0.8);
   });
 
-  it('matches the end of a German compound', () => {
+  it('matches German compound endings', () => {
     expect(scoreFieldName('price', 'Listenpreis')).toBe(1);
     expect(scoreFieldName('price', 'Aktionspreis')).toBe(0.7);
   });
 
-  it('weakens a match that also names something else', () => {
+  it('weakens matches with penalty words', () => {
     expect(scoreFieldName('price', 'prix_achat_ht')).toBeLessThan(
       scoreFieldName('price', 'prix_vente_ht'),
     );
@@ -100,7 +100,7 @@ describe('proposeMapping', () => {
     ]);
   });
 
-  it('finds images and barcodes by their values', () => {
+  it('finds images and barcodes by value', () => {
     const profiles = profileFields([
       {
         rowNumber: 1,
@@ -116,7 +116,7 @@ describe('proposeMapping', () => {
     expect(mapping.fields.barcode.source).toBe('x2');
   });
 
-  it('uses each source for one field only', async () => {
+  it('uses each source once', async () => {
     const preview = await previewFeed(fixture('csv', 'indiamart-scraped-products.csv'));
     const sources = Object.values(preview.proposedMapping.fields)
       .map((m) => m.source)
@@ -124,7 +124,7 @@ describe('proposeMapping', () => {
     expect(new Set(sources.map(String)).size).toBe(sources.length);
   });
 
-  it('takes the only text column of a price list as the name', async () => {
+  it('uses the only text as name', async () => {
     const preview = await previewFeed(fixture('csv', 'balloon-shop-preisliste-semicolon-bom.csv'));
     expect(preview.proposedMapping.fields.name.source).toBe('description_en');
     expect(preview.proposedMapping.options.defaultCurrency).toBe('EUR');
@@ -135,14 +135,14 @@ describe('proposeMapping', () => {
     expect(Object.values(mapping.fields).every((m) => m.source === null)).toBe(true);
   });
 
-  it('joins width and length columns into dimensions', async () => {
+  it('joins width and length columns', async () => {
     const preview = await previewFeed(
       fixture('csv', 'buildingwebsite-product-template-es-building.csv'),
     );
     expect(preview.proposedMapping.fields.dimensions.source).toEqual(['width_cm', 'length_cm']);
   });
 
-  it('gives every target a confidence between 0 and 1', async () => {
+  it('bounds every confidence to 0-1', async () => {
     const preview = await previewFeed(fixture('csv', 'prestashop-products-import-semicolon.csv'));
     const confidences = Object.values(preview.proposedMapping.fields).map((m) => m.confidence);
     expect(confidences.every((c) => c >= 0 && c <= 1)).toBe(true);
@@ -151,7 +151,7 @@ describe('proposeMapping', () => {
 });
 
 describe('parseFeedMapping', () => {
-  it('accepts a proposal after a JSON round trip', async () => {
+  it('accepts a JSON round trip', async () => {
     const preview = await previewFeed(
       fixture('xml', 'google-merchant-rss-pallmann-parquet-fr.xml'),
     );

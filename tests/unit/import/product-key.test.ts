@@ -19,13 +19,13 @@ const base: MaterialDraft = {
 };
 
 describe('productKey', () => {
-  it('uses the SKU with the source name', () => {
+  it('uses source and SKU', () => {
     expect(productKey('floormaster-feed', { ...base, sku: 'FM-OAK-003' })).toBe(
       'sku:floormaster-feed:FM-OAK-003',
     );
   });
 
-  it('hashes the identity fields without a SKU', () => {
+  it('hashes fields without SKU', () => {
     expect(productKey('feed', base)).toMatch(/^hash:feed:[0-9a-f]{32}$/);
   });
 
@@ -45,7 +45,7 @@ describe('productKey', () => {
     );
   });
 
-  it('keeps equal SKUs of two sources apart', () => {
+  it('separates sources with equal SKUs', () => {
     const material = { ...base, sku: '100' };
     expect(productKey('a', material)).not.toBe(productKey('b', material));
   });

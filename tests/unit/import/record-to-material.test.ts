@@ -76,7 +76,7 @@ describe('applyMapping', () => {
     });
   });
 
-  it('prefers the currency column over the price text', () => {
+  it('prefers the currency column', () => {
     const result = applyMapping(record({ title: 'Tile', price: '12 990', cur: 'HUF' }), mapping);
     expect(result).toMatchObject({ material: { price: 12990, currency: 'HUF' } });
   });
@@ -93,12 +93,12 @@ describe('applyMapping', () => {
     });
   });
 
-  it('fails a record whose price is not a number', () => {
+  it('fails a non-numeric price', () => {
     const result = applyMapping(record({ title: 'Tile', price: 'on request' }), mapping);
     expect(result).toMatchObject({ failure: { field: 'price', rawValue: 'on request' } });
   });
 
-  it('turns a reader issue into a failure', () => {
+  it('turns reader issues into failures', () => {
     const issue = {
       field: 'row',
       reason: 'The row has 2 fields but the header has 3.',
@@ -120,7 +120,7 @@ describe('applyMapping', () => {
     expect(warnings).toEqual([expect.stringContaining('ean: "4.6347E+11"')]);
   });
 
-  it('takes a JSON number as the price without reparsing it', () => {
+  it('keeps JSON number prices', () => {
     const commaMapping = {
       ...mapping,
       options: { decimalSeparator: ',' as const, defaultCurrency: null },
@@ -129,7 +129,7 @@ describe('applyMapping', () => {
     expect(result).toMatchObject({ material: { price: 1.234 } });
   });
 
-  it('allows a price-only update without a name', () => {
+  it('allows nameless price updates', () => {
     const result = applyMapping(
       record({ code: '1000', price: '1499.5', [UPDATE_ONLY_FIELD]: ['price', 'currency'] }),
       mapping,
@@ -139,7 +139,7 @@ describe('applyMapping', () => {
     });
   });
 
-  it('rates a record with SKU and price higher than a bare name', () => {
+  it('rates complete records higher', () => {
     const full = applyMapping(record({ title: 'Tile', code: 'T1', price: '2' }), mapping);
     const bare = applyMapping(record({ title: 'Tile' }), mapping);
     const confidence = (r: typeof full) => ('material' in r ? r.material.confidence : 0);

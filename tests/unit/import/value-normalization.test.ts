@@ -33,7 +33,7 @@ describe('parsePrice', () => {
     expect(parsePrice(text)).toEqual({ amount, currency });
   });
 
-  it('uses the default currency when the text names none', () => {
+  it('falls back to the default currency', () => {
     expect(parsePrice('17,5', { defaultCurrency: 'EUR' })).toEqual({
       amount: 17.5,
       currency: 'EUR',
@@ -81,11 +81,11 @@ describe('guessDecimalSeparator', () => {
 });
 
 describe('normalizeCurrencyCode', () => {
-  it('maps the legacy rouble code RUR to RUB', () => {
+  it('maps RUR to RUB', () => {
     expect(normalizeCurrencyCode('RUR')).toBe('RUB');
   });
 
-  it('keeps historic codes that old BMEcat files use', () => {
+  it('keeps historic currency codes', () => {
     expect(normalizeCurrencyCode('DEM')).toBe('DEM');
   });
 
@@ -107,7 +107,7 @@ describe('value patterns', () => {
     expect(isExcelScientific(value)).toBe(true);
   });
 
-  it('does not flag an ordinary decimal as Excel notation', () => {
+  it('ignores ordinary decimals', () => {
     expect(isExcelScientific('4.6347')).toBe(false);
   });
 
@@ -130,7 +130,7 @@ describe('value patterns', () => {
     expect(splitReferenceList('https://a.example/1.jpg, https://a.example/2.jpg')).toHaveLength(2);
   });
 
-  it('keeps a URL with a pipe in its query whole', () => {
+  it('keeps URLs with pipes whole', () => {
     const url = 'https://www.example.com/p.html?tags=rk:B|plc:1|dt:0';
     expect(splitReferenceList(url)).toEqual([url]);
   });

@@ -27,7 +27,7 @@ describe('record element detection', () => {
     expect(feed.recordPath).toBe(path);
   });
 
-  it('finds RSS items and Atom entries through the Google preset', async () => {
+  it('finds RSS items and Atom entries', async () => {
     const rss = await openFeed(fixture('xml', 'google-merchant-rss-pallmann-parquet-fr.xml'));
     const atom = await openFeed(fixture('xml', 'google-merchant-atom-pallmann-parquet-fr.xml'));
     expect([rss.recordPath, atom.recordPath]).toEqual(['rss/channel/item', 'feed/entry']);
@@ -39,7 +39,7 @@ describe('record element detection', () => {
     expect(error.message).toContain('recordPath');
   });
 
-  it('accepts a record path from the caller', async () => {
+  it('accepts a caller record path', async () => {
     const path = fixture('xml', 'kai-single-product-no-repeat.xml');
     const found: FeedRecord[] = [];
     for await (const record of readFeedRecords(path, { recordPath: 'catalog/product' }))
@@ -49,7 +49,7 @@ describe('record element detection', () => {
 });
 
 describe('readXmlRecords', () => {
-  it('turns nested elements, repeats and attributes into fields', async () => {
+  it('flattens elements, repeats and attributes', async () => {
     const [charlie] = await records('bmecat-1.01-new-catalog-internal-dtd-subset.xml', null);
     const fields = charlie?.fields ?? {};
     expect(fields['ARTICLE_DETAILS.DESCRIPTION_SHORT']).toBe('Freizeithemd Charlie');
@@ -60,24 +60,32 @@ describe('readXmlRecords', () => {
     ]);
   });
 
-  it('collects repeated image elements into an array', async () => {
+  it('collects repeated images', async () => {
     const [first, second] = await records('material-kai-xml-import-test-sample.xml');
     expect(first?.fields['imagen_url']).toHaveLength(3);
     expect(second?.fields['imagen_url']).toBe('https://example.com/wallart-marble-1.jpg');
   });
 
-  it('names Google elements by namespace URI, not by prefix', async () => {
+  it('names elements by namespace URI', async () => {
     const found = await records('kai-google-merchant-custom-prefix.xml');
     expect(found.map((record) => record.fields['g:price'])).toEqual(['19.90 EUR', '24.50 EUR']);
   });
 
-  it('keeps the header outside the records as context', async () => {
+  it('keeps the header as context', async () => {
     const [article] = await records('bmecat-1.2-contorion-comma-decimal-prices.xml');
     expect(article?.context?.['BMECAT.HEADER.CATALOG.CURRENCY']).toBe('EUR');
     expect(article?.path).toBe('BMECAT/T_NEW_CATALOG/ARTICLE');
   });
 
-  it('reads a document whose DOCTYPE names an http DTD without fetching it', async () => {
+  it('omits context from preview samples', async () => {
+    const preview = await previewFeed(
+      fixture('xml', 'bmecat-1.2-contorion-comma-decimal-prices.xml'),
+    );
+    expect(preview.sampleRecords[0]?.context).toBeUndefined();
+    expect(preview.sampleRecords[0]?.fields['SUPPLIER_AID']).toBe('12345');
+  });
+
+  it('ignores an http DTD', async () => {
     const found = await records('icecat-product-8806088281285-fr-external-dtd.xml');
     expect(found[0]?.fields['@Prod_id']).toBe('SM-G930FZKAPHN');
   });
@@ -93,7 +101,7 @@ describe('readXmlRecords', () => {
 });
 
 describe('hostile XML', () => {
-  it('stops a billion-laughs document without expanding it', async () => {
+  it('stops billion laughs', async () => {
     const error = await caught(() => previewFeed(fixture('xml', 'kai-billion-laughs.xml')));
     expect(error.code).toBe('xml_entity_limit');
     expect(error.message).toContain(`${ENTITY_LIMITS.maxEntityLength}`);
@@ -106,7 +114,7 @@ describe('hostile XML', () => {
     expect(error.message).not.toContain('root:');
   });
 
-  it('stops an XXE document with the given record path too', async () => {
+  it('stops XXE with a record path', async () => {
     const path = fixture('xml', 'kai-xxe-file-entity.xml');
     const error = await caught(async () => {
       for await (const record of readFeedRecords(path, { recordPath: 'catalog/product' })) {
@@ -118,7 +126,7 @@ describe('hostile XML', () => {
 });
 
 describe('bad XML', () => {
-  it('reports malformed XML with line and column after the records before it', async () => {
+  it('locates malformed XML after records', async () => {
     const path = fixture('xml', 'kai-malformed-catalog.xml');
     const preview = await previewFeed(path);
     const { products, error } = await importUntilError(path, preview);
@@ -127,7 +135,7 @@ describe('bad XML', () => {
     expect(products.map((p) => ('material' in p ? p.material.sku : null))).toEqual(['T-1', 'T-2']);
   });
 
-  it('reports a truncated file after the complete records', async () => {
+  it('reports a truncated file', async () => {
     const path = fixture('xml', 'kai-truncated-catalog.xml');
     const preview = await previewFeed(path);
     const { products, error } = await importUntilError(path, preview);
@@ -135,7 +143,7 @@ describe('bad XML', () => {
     expect(products).toHaveLength(4);
   });
 
-  it('reports a wrong declared encoding with the byte offset', async () => {
+  it('locates a wrong declared encoding', async () => {
     const error = await caught(() =>
       previewFeed(fixture('xml', 'kai-declared-utf8-but-latin1.xml')),
     );
@@ -144,7 +152,7 @@ describe('bad XML', () => {
     expect(error.message).toContain('iso-8859-1');
   });
 
-  it('reads that file when the caller names the encoding', async () => {
+  it('reads it with an encoding option', async () => {
     const path = fixture('xml', 'kai-declared-utf8-but-latin1.xml');
     const found: FeedRecord[] = [];
     for await (const record of readFeedRecords(path, { encoding: 'iso-8859-1' }))
