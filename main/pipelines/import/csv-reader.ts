@@ -42,7 +42,7 @@ export async function* readCsvRows(
       line += 1 + countLineBreaks(cells);
     }
   } catch (error) {
-    if (error instanceof CsvError) throw csvSyntaxError(error, source);
+    if (error instanceof CsvError) throw csvSyntaxError(error, source, line);
     throw error;
   }
 }
@@ -56,15 +56,19 @@ function countLineBreaks(cells: string[]): number {
   return breaks;
 }
 
-function csvSyntaxError(error: CsvError, source: string): InputError {
+// `rowLine` is the start of the row being parsed: an unclosed quote opened there, while
+// csv-parse reports the line where it gave up (the end of the file).
+function csvSyntaxError(error: CsvError, source: string, rowLine: number): InputError {
   const lines = (error as CsvError & { lines?: number }).lines;
   const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+  const line = unclosed ? rowLine : lines;
   return feedInputError(
     unclosed ? 'unterminated_quote' : 'malformed_csv',
     source,
-    lines === undefined ? undefined : { line: lines },
+    line === undefined ? undefined : { line },
     unclosed
-      ? 'A quoted cell is opened but never closed, so the file is truncated or a quote is missing.'
+      ? 'A quoted cell in the row starting here is never closed, so the file is truncated or a ' +
+          'quote is missing.'
       : `The CSV cannot be parsed: ${error.message}`,
     'Check the quoting near that line, or export the file again.',
     error,

@@ -105,7 +105,8 @@ describe('readCsvRecords', () => {
       }
     });
     expect(error.code).toBe('unterminated_quote');
-    expect(error.message).toContain('line');
+    // The quote opens in the Q-2 row on line 3 and is still open at the end of the file.
+    expect(error.message).toContain('(line 3)');
     expect(rows.map((row) => row.fields['sku'])).toEqual(['Q-1']);
   });
 

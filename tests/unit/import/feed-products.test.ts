@@ -46,6 +46,7 @@ describe('readFeedProducts', () => {
     let count = 0;
     for await (const product of readFeedProducts(rss, { mapping: stored }))
       if ('material' in product) count++;
+    // The RSS feed has 305 <item> elements.
     expect(count).toBe(305);
   });
 
