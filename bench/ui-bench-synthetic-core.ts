@@ -1,12 +1,12 @@
 /**
- * The synthetic core of the UI benchmark. `installSyntheticCore` runs inside the page (it
- * is serialised by Playwright's addInitScript, so it must not reference anything outside
- * its own body): it defines `window.kai` with the preload's shape, generates the jobs,
- * sends progress events once the first row is on screen, and records frame deltas into
- * `window.kaiBench`.
+ * The synthetic core of the UI benchmark. Playwright's addInitScript serialises
+ * `installSyntheticCore` into the page, so the function must not reference anything
+ * outside its own body. It defines `window.kai` with the preload's shape, generates the
+ * jobs, sends progress events once the first row is on screen, and records frame deltas
+ * into `window.kaiBench`.
  */
 
-/** What the benchmark asks of the synthetic core. */
+/** Settings of the synthetic core: job count, event rate and run time. */
 export interface SyntheticCoreOptions {
   jobCount: number;
   updatesPerSecond: number;
@@ -78,7 +78,7 @@ export function installSyntheticCore(options: SyntheticCoreOptions): void {
   }
   const processing = jobs.filter((job) => job.status === 'processing');
   // Running jobs are the newest, so half the updates go to those in the first screenful
-  // of rows; the other half spread over every processing job, off screen.
+  // of rows. The other half spread over every processing job, mostly off screen.
   const onScreen = processing.slice(0, 8);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
@@ -121,11 +121,13 @@ export function installSyntheticCore(options: SyntheticCoreOptions): void {
             const byId = new Map(jobs.map((job) => [job.id as string, job]));
             record.rowsAtEnd = rows.length;
             record.staleRowsAtEnd = rows.filter((row) => {
-              const shown = row
+              const progressShown = row
                 .querySelector('[role="progressbar"]')
                 ?.getAttribute('aria-valuenow');
               const job = byId.get(row.dataset.jobId ?? '');
-              return job !== undefined && Number(shown) !== Math.round(job.progress as number);
+              return (
+                job !== undefined && Number(progressShown) !== Math.round(job.progress as number)
+              );
             }).length;
             record.done = true;
           }),

@@ -23,8 +23,8 @@ export interface NamedJob {
 }
 
 /**
- * Returns the name a person knows a job by: the file for PDF and feed jobs, the start URL
- * for a scrape, else the first 8 characters of the id.
+ * Returns the name staff recognise a job by: the file for PDF and feed jobs, the start
+ * URL for a scrape, else the first 8 characters of the id.
  */
 export function jobDisplayName(job: NamedJob): string {
   if (job.filename) return job.filename;
@@ -33,4 +33,14 @@ export function jobDisplayName(job: NamedJob): string {
     if (typeof value === 'string' && value) return value;
   }
   return `Job ${job.id.slice(0, 8)}`;
+}
+
+/**
+ * Shortens a core error for a one-line cell: the core prefixes the file's path (and a byte
+ * range), which the row already names, so everything up to the first ": " after a path
+ * is dropped. The detail view shows the whole message.
+ */
+export function briefError(error: string): string {
+  const match = /^(?:[A-Za-z]:)?[\\/][^:]*?(?: \([^)]*\))?: (.+)$/s.exec(error);
+  return match ? match[1]! : error;
 }

@@ -48,8 +48,10 @@ beforeAll(async () => {
   const statuses = page.locator('[role="row"][data-job-id]');
   await waitFor(
     async () => {
-      const shown = await statuses.evaluateAll((rows) => rows.map((row) => row.dataset.status));
-      return shown.sort().join(',') === 'completed,failed';
+      const statusesShown = await statuses.evaluateAll((rows) =>
+        rows.map((row) => row.dataset.status),
+      );
+      return statusesShown.sort().join(',') === 'completed,failed';
     },
     { timeoutMs: 60_000, what: 'a completed and a failed job in the queue' },
   );

@@ -3,6 +3,7 @@ import { confidenceLabel, confidenceLevel } from '../../../renderer/src/lib/conf
 import { toCsv } from '../../../renderer/src/lib/csv-export.ts';
 import { fileKind } from '../../../renderer/src/lib/file-kinds.ts';
 import { formatDuration } from '../../../renderer/src/lib/format.ts';
+import { briefError } from '../../../renderer/src/lib/job-labels.ts';
 import { heartbeatAgeMs, isStalled } from '../../../renderer/src/lib/job-stall.ts';
 import { throughputBuckets } from '../../../renderer/src/lib/throughput.ts';
 
@@ -90,5 +91,21 @@ describe('small helpers', () => {
     expect(formatDuration(850)).toBe('850 ms');
     expect(formatDuration(12_400)).toBe('12.4 s');
     expect(formatDuration(185_000)).toBe('3 min 5 s');
+  });
+});
+
+describe('briefError', () => {
+  it('drops the path and byte range the core prefixes', () => {
+    expect(
+      briefError('/tmp/uploads/ab12/catalog.pdf (bytes 0-1023): The file is not a PDF: no header.'),
+    ).toBe('The file is not a PDF: no header.');
+  });
+
+  it('drops a Windows path', () => {
+    expect(briefError('C:\\feeds\\catalog.pdf: The file is empty.')).toBe('The file is empty.');
+  });
+
+  it('keeps a message without a path', () => {
+    expect(briefError('Worker crashed: exit code 1.')).toBe('Worker crashed: exit code 1.');
   });
 });

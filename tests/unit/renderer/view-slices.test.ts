@@ -27,6 +27,8 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
     preset: null,
     template: null,
     sampledRecords: 20,
+    recordPath: null,
+    warnings: [],
     fields: [
       { path: 'designation', fillRate: 1, samples: ['Oak plank'] },
       { path: 'ref', fillRate: 1, samples: ['012621'] },

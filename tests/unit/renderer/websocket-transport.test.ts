@@ -14,7 +14,7 @@ interface Received {
   input: unknown;
 }
 
-/** A real WebSocket server on 127.0.0.1 that records requests and lets a test answer them. */
+/** Starts a real WebSocket server on 127.0.0.1 that records requests for the test to reply to. */
 async function startServer() {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -93,9 +93,7 @@ describe('WebSocketTransport', () => {
     const sent = transport.call('jobs:counts', {});
     await waitFor(() => server.received.length === 1, { what: 'the first request' });
     server.sockets[0]!.terminate();
-    const result = await sent;
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.code).toBe('disconnected');
+    expect(await sent).toMatchObject({ ok: false, error: { code: 'disconnected' } });
 
     // A call made while the socket is down goes out on the next one.
     const later = transport.call('jobs:counts', {});
@@ -117,7 +115,9 @@ describe('WebSocketTransport', () => {
     await waitFor(() => transport.state === 'forbidden', { what: 'the forbidden state' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.sockets).toHaveLength(1);
-    const result = await transport.call('jobs:counts', {});
-    expect(!result.ok && result.error.code).toBe('disconnected');
+    expect(await transport.call('jobs:counts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'disconnected' },
+    });
   });
 });

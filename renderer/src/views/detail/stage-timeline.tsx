@@ -10,7 +10,7 @@ export interface StageTimelineProps {
 }
 
 /**
- * A job's stages in pipeline order with start, checkpoint and duration. A stage's
+ * Renders a job's stages in pipeline order with start, checkpoint and duration. A stage's
  * checkpoint is its `completed` event: a retry resumes after the last one.
  */
 export function StageTimeline({ stages, events }: StageTimelineProps) {
@@ -25,21 +25,19 @@ export function StageTimeline({ stages, events }: StageTimelineProps) {
         return (
           <li key={stage.name} className={`timeline-item ${stage.status}`}>
             <span className="timeline-dot" aria-hidden="true" />
-            <div className="timeline-main">
-              <span className="timeline-name">{stageLabel(stage.name)}</span>
-              <StatusBadge status={stage.status} />
-              {stage === resumeAt && stage.status !== 'pending' ? (
-                <span className="muted">a retry resumes here</span>
-              ) : null}
-            </div>
-            <div className="timeline-times muted">
-              <span>Started {formatTimestamp(stage.started_at)}</span>
+            <span className="timeline-name">{stageLabel(stage.name)}</span>
+            <StatusBadge status={stage.status} />
+            <span className="timeline-times muted">
+              {stage.started_at ? <span>started {formatTimestamp(stage.started_at)}</span> : null}
               {stage.completed_at ? (
-                <span>Checkpoint {formatTimestamp(stage.completed_at)}</span>
+                <span>checkpoint {formatTimestamp(stage.completed_at)}</span>
               ) : null}
               {duration !== null ? <span>took {formatDuration(duration)}</span> : null}
               {attempts > 1 ? <span>{attempts} attempts</span> : null}
-            </div>
+              {stage === resumeAt && stage.status !== 'pending' ? (
+                <span>a retry resumes here</span>
+              ) : null}
+            </span>
           </li>
         );
       })}
@@ -47,7 +45,7 @@ export function StageTimeline({ stages, events }: StageTimelineProps) {
   );
 }
 
-/** The job's full history, oldest first, as recorded in `job_stage_events`. */
+/** Renders the job's full history, oldest first, as recorded in `job_stage_events`. */
 export function EventHistory({ events }: { events: readonly StageEventRow[] }) {
   return (
     <table className="data">

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { ImportPreview } from '../../../../contract/calls/imports-calls.ts';
 import { useApi } from '../../hooks/api-context.tsx';
-import { errorNotice } from '../../services/notice-factory.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 
-/** The preview of a dropped feed: what was detected, its fields, and the mapping to start. */
+/** Renders the preview of a dropped feed: what was detected, its fields, and the mapping. */
 export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
   const api = useApi();
   const mapping = useAppStore((state) => state.mapping);
@@ -27,12 +26,12 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
       mapping,
       sourceName: sourceName.trim(),
       saveAsTemplate,
+      recordPath: preview.recordPath,
       ...(preview.preset ? { preset: preview.preset } : {}),
     });
     setStarting(false);
     if (!result.ok) {
       setError(result.error.message);
-      useAppStore.getState().pushNotice(errorNotice('The import did not start', result.error));
       return;
     }
     const state = useAppStore.getState();
@@ -67,6 +66,12 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           <dt>Template</dt>
           <dd>{preview.template ? preview.template.supplier : 'none'}</dd>
         </div>
+        {preview.recordPath ? (
+          <div>
+            <dt>Records at</dt>
+            <dd className="mono">{preview.recordPath}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Records sampled</dt>
           <dd>{preview.sampledRecords}</dd>
@@ -76,6 +81,14 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           <dd>{preview.fields.length}</dd>
         </div>
       </dl>
+
+      {preview.warnings.length > 0 ? (
+        <ul className="warning" aria-label="Preview warnings">
+          {preview.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      ) : null}
 
       <h3>Mapping</h3>
       <MappingEditor preview={preview} />

@@ -26,7 +26,7 @@ const TARGET_LABELS: Record<MaterialTargetField, string> = {
 };
 
 /**
- * One row per materials column: the feed field mapped to it, how sure the proposal was (a
+ * Renders one row per materials column: the feed field mapped to it, how sure the proposal was (a
  * coloured badge with a text label), and sample values of the chosen field.
  */
 export function MappingEditor({ preview }: { preview: ImportPreview }) {

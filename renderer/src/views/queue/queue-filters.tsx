@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { JOB_STATUSES, JOB_TYPES } from '../../../../contract/vocabulary.ts';
+import { pluralize } from '../../lib/format.ts';
 import { isFilterActive } from '../../lib/job-filter.ts';
 import { jobTypeLabel } from '../../lib/job-labels.ts';
 import { useAppStore } from '../../store/app-store.ts';
@@ -10,7 +11,7 @@ function toggle(list: readonly string[], value: string): string[] {
 }
 
 /**
- * The queue's filters: status toggles that also show the count per status, type toggles,
+ * Renders the queue's filters: status toggles that also show the count per status, type toggles,
  * a creation date range and a text search over filename, URL, source and error.
  */
 export function QueueFilters() {
@@ -23,7 +24,7 @@ export function QueueFilters() {
   return (
     <div className="queue-filters" role="search" aria-label="Filter jobs">
       <fieldset className="toggle-group">
-        <legend>Status ({total.toLocaleString('en')} jobs)</legend>
+        <legend>Status ({pluralize(total, 'job')})</legend>
         {JOB_STATUSES.map((status) => (
           <button
             key={status}

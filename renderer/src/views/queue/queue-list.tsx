@@ -14,7 +14,7 @@ export interface QueueListProps {
 }
 
 /**
- * The job list as an ARIA grid, virtualised so 10,000 jobs render only the rows in view.
+ * Renders the job list as an ARIA grid, virtualised so 10,000 jobs render only the rows in view.
  * The grid is one tab stop: arrow keys, Home, End and Page keys move the cursor row,
  * Shift extends the selection, Space toggles it, Ctrl+A selects every shown job, Escape
  * clears, and Enter opens the job's detail.

@@ -3,7 +3,7 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { canApply } from '../../lib/bulk-actions.ts';
 import { formatTimestamp } from '../../lib/format.ts';
-import { jobDisplayName, jobTypeLabel, stageLabel } from '../../lib/job-labels.ts';
+import { briefError, jobDisplayName, jobTypeLabel, stageLabel } from '../../lib/job-labels.ts';
 import { isStalled } from '../../lib/job-stall.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
@@ -18,7 +18,7 @@ export interface QueueRowProps {
   onAction: (action: 'retry' | 'cancel' | 'delete', id: string) => void;
 }
 
-/** The DOM id of a job's row, which the grid's aria-activedescendant points at. */
+/** Returns the DOM id of a job's row, which the grid's aria-activedescendant points at. */
 export function rowDomId(id: string): string {
   return `job-row-${id}`;
 }
@@ -93,7 +93,7 @@ export const QueueRow = memo(function QueueRow({
           {name}
         </button>
         {job.status === 'failed' && job.error ? (
-          <span className="row-error">{job.error}</span>
+          <span className="row-error">{briefError(job.error)}</span>
         ) : null}
       </div>
       <div role="gridcell" className="cell-stage">

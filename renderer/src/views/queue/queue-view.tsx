@@ -9,8 +9,9 @@ import { QueueFilters } from './queue-filters.tsx';
 import { QueueList } from './queue-list.tsx';
 
 /**
- * Every job of every type in one live list. A single retry or cancel runs at once; a
- * delete, and any action on several jobs, asks first (the dialog sits in the app shell).
+ * Renders every job of every type in one live list. A single retry or cancel runs at
+ * once. A delete, and any action on several jobs, opens a confirmation first, which the
+ * app shell renders.
  */
 export function QueueView() {
   const api = useApi();

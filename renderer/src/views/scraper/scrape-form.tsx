@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../hooks/api-context.tsx';
-import { errorNotice } from '../../services/notice-factory.ts';
 import { useAppStore } from '../../store/app-store.ts';
 
 /** Splits the categories field on commas and new lines, dropping blanks. */
@@ -32,7 +31,6 @@ export function ScrapeForm() {
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
-      useAppStore.getState().pushNotice(errorNotice('The scrape did not start', result.error));
       return;
     }
     const state = useAppStore.getState();

@@ -14,7 +14,7 @@ const ACTIONS: Record<SessionAction, readonly string[]> = {
   cancel: ['pending', 'processing', 'scraping', 'paused'],
 };
 
-/** The scrape sessions with their page counters and controls. */
+/** Renders the scrape sessions with their page counters and controls. */
 export function SessionList() {
   const sessions = useAppStore((state) => state.sessions);
   const openSessionId = useAppStore((state) => state.openSessionId);

@@ -21,7 +21,7 @@ function draftOf(settings: Settings): Draft {
   };
 }
 
-/** The core's settings: data folder (shown only), concurrency, heartbeat, notifications. */
+/** Renders the core's settings: data folder (read-only), concurrency, heartbeat, notifications. */
 export function SettingsView() {
   const api = useApi();
   const settings = useAppStore((state) => state.settings);
