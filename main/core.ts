@@ -17,6 +17,14 @@ import {
 } from './pipelines/import/import-service.ts';
 import { createPdfJobRunner, hashFile } from './pipelines/pdf/pdf-job-runner.ts';
 import type { DataImportJobRow } from './store/imports-repository.ts';
+import { createScrapeJobRunner } from './pipelines/scrape/scrape-job-runner.ts';
+import {
+  pauseScrape,
+  resumeScrape,
+  startScrape,
+  type StartScrapeOptions,
+} from './pipelines/scrape/scrape-service.ts';
+import type { ScrapingSessionRow } from './store/scraping-repository.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { documentsRepository } from './store/documents-repository.ts';
 import { jobsRepository, type BackgroundJobRow } from './store/jobs-repository.ts';
@@ -39,6 +47,8 @@ export interface CoreOptions extends Partial<
   logger?: Logger;
   /** How often workers ping, in ms; default a third of the heartbeat, at most 1 s. */
   workerPingMs?: number;
+  /** Crawler settings for every scrape, e.g. shorter timeouts in tests. */
+  crawlerOverrides?: Record<string, unknown>;
   /** Called after each committed import batch; used to inject crashes in tests. */
   onImportBatch?: (jobId: string, batchNumber: number) => void;
   /** Built worker entry file, for bundles where the source layout is gone (Electron). */
@@ -69,6 +79,13 @@ export interface Core {
   rerunImport(
     backgroundJobId: string,
   ): Promise<{ job: BackgroundJobRow; dataImportJob: DataImportJobRow }>;
+  /** Enqueues a scraping session of a site. */
+  startScrape(
+    url: string,
+    options?: StartScrapeOptions,
+  ): Promise<{ job: BackgroundJobRow; session: ScrapingSessionRow }>;
+  pauseScrape(jobId: string): Promise<boolean>;
+  resumeScrape(jobId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -96,6 +113,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     runners: [
       createPdfJobRunner({ startWorker }),
       createImportJobRunner({ onBatchCommitted: options.onImportBatch }),
+      createScrapeJobRunner({ crawlerOverrides: options.crawlerOverrides }),
     ],
     concurrency: options.concurrency,
     heartbeatMs,
@@ -115,6 +133,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     startImport: (filePath, importOptions) =>
       startImport(database, engine, filePath, importOptions),
     rerunImport: (jobId) => rerunImport(database, engine, jobId),
+    startScrape: (url, scrapeOptions) => startScrape(database, engine, url, scrapeOptions),
+    pauseScrape: (jobId) => pauseScrape(database, jobId),
+    resumeScrape: (jobId) => resumeScrape(database, jobId),
     async close() {
       await engine.stop();
       await database.close();

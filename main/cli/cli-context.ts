@@ -70,6 +70,13 @@ function engineOverridesFromEnv(): Partial<CoreOptions> {
       if (stage === killAfter) process.kill(process.pid, 'SIGKILL');
     };
   }
+  const crawlerOverrides: Record<string, unknown> = {};
+  const pageTimeoutMs = number('KAI_CRAWL_PAGE_TIMEOUT_MS');
+  const crawlRetryBaseMs = number('KAI_CRAWL_RETRY_BASE_MS');
+  if (pageTimeoutMs) crawlerOverrides.pageTimeoutMs = pageTimeoutMs;
+  if (crawlRetryBaseMs !== undefined) crawlerOverrides.retryBaseDelayMs = crawlRetryBaseMs;
+  if (Object.keys(crawlerOverrides).length > 0) overrides.crawlerOverrides = crawlerOverrides;
+
   const killAfterBatch = Number(process.env.KAI_TEST_KILL_AFTER_IMPORT_BATCH ?? 0);
   if (killAfterBatch > 0) {
     overrides.onImportBatch = (_jobId, batch) => {

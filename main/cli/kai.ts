@@ -26,6 +26,14 @@ import {
 } from './commands/import-command.ts';
 import { serveCommand, serveHelp } from './commands/serve-command.ts';
 import { resumeCommand, resumeHelp } from './commands/resume-command.ts';
+import {
+  scrapeCommand,
+  scrapeHelp,
+  sessionCommand,
+  sessionHelp,
+  sessionsCommand,
+  sessionsHelp,
+} from './commands/scrape-command.ts';
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number>; help: string };
 
@@ -41,6 +49,9 @@ const commands: Record<string, Command> = {
   cancel: { run: cancelCommand, help: cancelHelp },
   serve: { run: serveCommand, help: serveHelp },
   resume: { run: resumeCommand, help: resumeHelp },
+  scrape: { run: scrapeCommand, help: scrapeHelp },
+  sessions: { run: sessionsCommand, help: sessionsHelp },
+  session: { run: sessionCommand, help: sessionHelp },
 };
 
 const usage = `Usage: kai COMMAND [options]
@@ -56,6 +67,9 @@ Commands:
   retry ID         rerun a failed or cancelled job from its last checkpoint
   cancel ID        cancel a pending or processing job
   resume           recover jobs a crash interrupted and run every pending job
+  scrape URL       crawl a supplier site into a scraping session, with progress
+  sessions         list scraping sessions
+  session ID       show a scraping session with its pages
   serve            run the core and serve the console UI to a browser
 
 Options for every command:

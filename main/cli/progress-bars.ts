@@ -3,14 +3,24 @@ import type { CliIo } from './cli-context.ts';
 
 const BAR_WIDTH = 24;
 
+/** Names a job for people: its file, else its URL, else its id. */
+export function jobLabel(job: BackgroundJobRow): string {
+  return job.filename ?? (job.metadata.source_url as string | undefined) ?? job.id;
+}
+
 /** Formats one job as `name [#####-----]  42% text_extracted`. */
 export function formatJobLine(job: BackgroundJobRow, labelWidth: number): string {
-  const label = (job.filename ?? job.id).slice(0, labelWidth).padEnd(labelWidth);
+  const label = jobLabel(job).slice(0, labelWidth).padEnd(labelWidth);
   const filled = Math.round((job.progress / 100) * BAR_WIDTH);
   const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
   const percent = `${job.progress}%`.padStart(4);
   const state = job.status === 'processing' ? (job.current_stage ?? 'starting') : job.status;
-  return `${label} [${bar}] ${percent} ${state}`;
+  const pages = job.metadata.pages as
+    { completed: number; failed: number; total: number } | undefined;
+  const counts = pages
+    ? ` (${pages.completed} done, ${pages.failed} failed, ${pages.total} pages)`
+    : '';
+  return `${label} [${bar}] ${percent} ${state}${counts}`;
 }
 
 /**

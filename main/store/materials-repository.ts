@@ -105,6 +105,24 @@ export const materialsRepository = {
     return result.rows[0]!.id;
   },
 
+  /**
+   * Updates only the price and currency of an existing material (a price-update feed such as
+   * BMEcat T_UPDATE_PRICES). Returns false when no material has that key.
+   */
+  async updatePrice(
+    sql: Sql,
+    dedupeKey: string,
+    fields: { price: number | null; currency: string | null; jobId: string | null },
+  ): Promise<boolean> {
+    const result = await sql.query(
+      `update materials set price = $2, currency = coalesce($3, currency), job_id = $4,
+         updated_at = now()
+       where dedupe_key = $1`,
+      [dedupeKey, fields.price, fields.currency, fields.jobId],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
   async list(sql: Sql, filter: MaterialFilter = {}): Promise<MaterialRow[]> {
     const result = await sql.query<MaterialRow>(
       `select ${MATERIAL_COLUMNS} from materials

@@ -19,14 +19,18 @@ create table scraping_sessions (
   error_message text
 );
 
--- One row per URL a session discovered: the frontier (pending) and the results.
+-- One row per URL a session discovered: the frontier (pending, in_progress) and the
+-- results (completed, failed, skipped). kind 'sitemap' rows are sitemap files, not pages.
 create table scraping_pages (
   id uuid primary key,
   session_id uuid not null references scraping_sessions (id) on delete cascade,
   url text not null,
+  kind text not null default 'page' check (kind in ('page', 'sitemap')),
   final_url text,
   status text not null default 'pending'
-    check (status in ('pending', 'completed', 'failed', 'skipped')),
+    check (status in ('pending', 'in_progress', 'completed', 'failed', 'skipped')),
+  page_kind text,
+  product_keys jsonb not null default '[]'::jsonb,
   http_status integer,
   depth integer not null default 0,
   content_hash text,
@@ -36,6 +40,8 @@ create table scraping_pages (
   started_at timestamptz,
   finished_at timestamptz,
   duration_ms integer,
+  -- Order in which results were recorded, for a resumed crawl to replay them.
+  result_sequence bigint,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   unique (session_id, url)

@@ -30,7 +30,7 @@ import { productKey } from './product-key.ts';
 export const IMPORT_BATCH_SIZE = 500;
 
 interface Batch {
-  materials: MaterialDraft[];
+  materials: Array<{ rowNumber: number; material: MaterialDraft }>;
   failures: ImportRowFailure[];
   lastRow: number;
 }
@@ -116,8 +116,9 @@ async function importProducts(
     });
     for await (const product of products) {
       if (product.rowNumber <= resumeAfter) continue;
-      if ('material' in product) batch.materials.push(product.material);
-      else batch.failures.push(product.failure);
+      if ('material' in product) {
+        batch.materials.push({ rowNumber: product.rowNumber, material: product.material });
+      } else batch.failures.push(product.failure);
       batch.lastRow = product.rowNumber;
       if (batch.materials.length + batch.failures.length >= IMPORT_BATCH_SIZE) await flush();
     }
@@ -136,27 +137,47 @@ async function commitBatch(
   row: DataImportJobRow,
   batch: Batch,
 ): Promise<void> {
-  for (const material of batch.materials) {
-    await materialsRepository.upsert(
-      tx,
-      `import:${productKey(row.source_name, material)}`,
-      material,
-      {
-        sourceType: 'import',
-        sourceName: row.source_name,
+  let processed = 0;
+  for (const { rowNumber, material } of batch.materials) {
+    const key = `import:${productKey(row.source_name, material)}`;
+    if (Array.isArray(material.attributes.updateOnly)) {
+      const updated = await materialsRepository.updatePrice(tx, key, {
+        price: material.price,
+        currency: material.currency,
         jobId: context.job.id,
-      },
-    );
+      });
+      if (updated) processed += 1;
+      else batch.failures.push(missingProductFailure(rowNumber, material));
+      continue;
+    }
+    await materialsRepository.upsert(tx, key, material, {
+      sourceType: 'import',
+      sourceName: row.source_name,
+      jobId: context.job.id,
+    });
+    processed += 1;
   }
   let failed = 0;
   for (const failure of batch.failures) {
     if (await importsRepository.addFailure(tx, row.id, failure)) failed += 1;
   }
   await importsRepository.recordBatch(tx, row.id, {
-    processed: batch.materials.length,
+    processed,
     failed,
     lastRow: batch.lastRow,
   });
+}
+
+/** A price update for a product this source never imported: nothing to update. */
+function missingProductFailure(rowNumber: number, material: MaterialDraft): ImportRowFailure {
+  return {
+    rowNumber,
+    field: 'sku',
+    reason:
+      'This price update names a product that no earlier import from this source created; ' +
+      'import the full catalog first, with the same source name.',
+    rawValue: material.sku ?? '',
+  };
 }
 
 async function completeImport(context: JobRunContext, row: DataImportJobRow): Promise<void> {
