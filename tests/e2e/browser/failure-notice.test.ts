@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,22 @@ describe('failure notices in browser mode', () => {
     expect(text).toContain('Export or save the document as PDF');
     expect(await detail.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     expect(await detail.locator('.timeline-item.failed').count()).toBe(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      detail.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^kai-job-[0-9a-f-]{36}\.json$/);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+      job: { filename: string; status: string; error: string };
+      stages: { name: string; status: string }[];
+      events: { event: string }[];
+    };
+    expect(exported.job.filename).toBe('supplier-catalog.pdf');
+    expect(exported.job.status).toBe('failed');
+    expect(exported.job.error).toBe(text);
+    expect(exported.stages[0]).toMatchObject({ name: 'pdf_loaded', status: 'failed' });
+    expect(exported.events.map((event) => event.event)).toContain('failed');
 
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });

@@ -17,6 +17,7 @@ import {
 } from './browser-harness.ts';
 
 const CORONA = fixture('pdf/corona-tile-spec-sheet-egeo-blanco-20x20-es-en.pdf');
+const ADRIATICO = fixture('pdf/corona-tile-spec-sheet-adriatico-azul-20x20-es-en.pdf');
 
 let serve: KaiServe;
 let browser: Browser;
@@ -177,5 +178,17 @@ describe('queue in browser mode', () => {
     await detail.waitFor({ state: 'detached' });
     // Closing returns focus to the grid, so the keyboard user carries on where they were.
     expect(await grid.evaluate((node) => node === document.activeElement)).toBe(true);
+  });
+
+  it('adds a PDF through the Open button', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open files…' }).click();
+    await (await chooser).setFiles(ADRIATICO);
+
+    const job = row('corona-tile-spec-sheet-adriatico-azul');
+    await job.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => job.getAttribute('data-status'), { ...JOB_WAIT, timeout: 60_000 })
+      .toBe('completed');
   });
 });
