@@ -158,8 +158,12 @@ export interface ScrapingPageRow {
   id: string;
   session_id: string;
   url: string;
+  /** `sitemap` rows are sitemap files the crawler read, not pages. */
+  kind: 'page' | 'sitemap';
   final_url: string | null;
-  status: 'pending' | 'completed' | 'failed' | 'skipped';
+  status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'skipped';
+  /** The crawler's classification (product, listing, challenge, not_found, ...), when fetched. */
+  page_kind: string | null;
   http_status: number | null;
   depth: number;
   content_hash: string | null;
@@ -169,6 +173,8 @@ export interface ScrapingPageRow {
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
+  /** Dedupe keys of the products this page contributed, for a resumed crawl. */
+  product_keys: string[];
   created_at: string;
   updated_at: string;
 }

@@ -85,9 +85,14 @@ export interface ImportFailuresOutput {
 }
 
 export const importsCalls = {
-  'imports:preview': defineCall<ImportPreview>()(z.strictObject({ path: filePathSchema }), {
-    timeoutMs: 60_000,
-  }),
+  'imports:preview': defineCall<ImportPreview>()(
+    z.strictObject({
+      path: filePathSchema,
+      /** Supplier name whose saved template to look for; defaults to the file's base name. */
+      sourceName: z.string().trim().min(1).max(200).optional(),
+    }),
+    { timeoutMs: 60_000 },
+  ),
   'imports:start': defineCall<ImportStarted>()(importsStartInput, { timeoutMs: 30_000 }),
   'imports:list': defineCall<{ imports: DataImportJobRow[] }>()(
     z.strictObject({

@@ -17,9 +17,9 @@ export class ApiFailure extends Error {
   }
 }
 
-/** Thrown by calls whose core function does not exist yet. */
-export function notAvailable(call: string, needs: string): ApiFailure {
-  return new ApiFailure('not_available', `${call} is not available yet: the core lacks ${needs}.`);
+/** Thrown when a call names a row that does not exist. */
+export function notFound(what: string, id: string): ApiFailure {
+  return new ApiFailure('not_found', `No ${what} has id ${id}; it may have been deleted.`);
 }
 
 /** Converts zod issues into the contract's flat issue list. */

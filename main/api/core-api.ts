@@ -12,7 +12,10 @@ import {
 } from '../../contract/calls.ts';
 import type { EventName, EventPayload } from '../../contract/events.ts';
 import { fail, ok, type Result } from '../../contract/result.ts';
+import type { BackgroundJobRow } from '../../contract/rows.ts';
 import type { Core } from '../core.ts';
+import { importsRepository } from '../store/imports-repository.ts';
+import { scrapingRepository } from '../store/scraping-repository.ts';
 import type { NotificationPolicy } from '../notifications/notification-policy.ts';
 import type { ApiContext, CallHandler } from './api-context.ts';
 import { inputIssues, toFailure } from './api-errors.ts';
@@ -56,6 +59,22 @@ const handlers = {
   ...pipelineHandlers,
 } satisfies { [C in CallName]: CallHandler<C> };
 
+/** Follows a job change with the import or scraping session row it belongs to. */
+async function emitPipelineRow(core: Core, job: BackgroundJobRow, emit: EventSink): Promise<void> {
+  const sql = core.database.sql;
+  try {
+    if (job.job_type === 'xml_import') {
+      const importJob = await importsRepository.getByJob(sql, job.id);
+      if (importJob) emit('imports:changed', { importJob });
+    } else if (job.job_type === 'web_scraping') {
+      const session = await scrapingRepository.getByJob(sql, job.id);
+      if (session) emit('scrapes:changed', { session });
+    }
+  } catch (error) {
+    core.logger.warn({ err: error, jobId: job.id }, 'Reading a changed import or session failed.');
+  }
+}
+
 /** Creates the API over an open core. */
 export async function createCoreApi(core: Core, options: CoreApiOptions): Promise<CoreApi> {
   const logger = core.logger.child({ component: 'api' });
@@ -72,7 +91,10 @@ export async function createCoreApi(core: Core, options: CoreApiOptions): Promis
   });
   const coalescer = new JobEventCoalescer(core, {
     intervalMs: options.coalesceMs,
-    onRow: (job) => emit('jobs:changed', { job }),
+    onRow: (job) => {
+      emit('jobs:changed', { job });
+      void emitPipelineRow(core, job, emit);
+    },
     onFinished: (job) => {
       if (job.status === 'failed') notifications.jobFailed(job);
     },

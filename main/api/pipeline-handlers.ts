@@ -1,32 +1,131 @@
-/**
- * Handlers of the feed import (`imports:*`) and scraping (`scrapes:*`) calls. Only the
- * preview exists so far, because the core has no import or scrape job types yet; the other
- * calls return `not_available`.
- */
+/** Handlers of the feed import (`imports:*`) and scraping (`scrapes:*`) calls. */
 import { resolve } from 'node:path';
 import type { CallName } from '../../contract/calls.ts';
-import type { CallHandlers } from './api-context.ts';
-import { notAvailable } from './api-errors.ts';
-import { previewImport } from './import-preview.ts';
+import type { ChangedIds } from '../../contract/calls/common-schemas.ts';
+import { MATERIAL_TARGET_FIELDS } from '../../contract/vocabulary.ts';
+import { parseFeedMapping, type FeedMapping } from '../pipelines/import/feed-mapping.ts';
+import { failuresToCsv } from '../cli/failures-csv.ts';
+import { importsRepository } from '../store/imports-repository.ts';
+import { scrapingRepository } from '../store/scraping-repository.ts';
+import type { ApiContext, CallHandlers } from './api-context.ts';
+import { notFound } from './api-errors.ts';
+import { toContractPreview } from './import-preview.ts';
 
 type PipelineCall = Extract<CallName, `imports:${string}` | `scrapes:${string}`>;
 
-const unavailable = (call: PipelineCall, needs: string) => async () => {
-  throw notAvailable(call, needs);
-};
+/**
+ * Builds the importer's mapping from the view's one-source-per-target choices: every target
+ * the view mapped gets that field at confidence 1 (a person chose it), every other target is
+ * left unmapped, and the preset and record path of the preview are kept.
+ */
+function toFeedMapping(
+  base: FeedMapping,
+  choices: Partial<Record<string, string>>,
+  recordPath: string | null | undefined,
+): FeedMapping {
+  const fields = { ...base.fields };
+  for (const target of MATERIAL_TARGET_FIELDS) {
+    const source = choices[target];
+    fields[target as keyof FeedMapping['fields']] = source
+      ? { source, confidence: 1 }
+      : { source: null, confidence: 0 };
+  }
+  return parseFeedMapping({ ...base, fields, recordPath: recordPath ?? base.recordPath });
+}
 
-// TODO: bind the rest once the core exposes the xml_import and web_scraping job types, the
-// imports and scraping-sessions repositories, and pausing of scrape jobs.
+async function changeSessions(
+  context: ApiContext,
+  ids: string[],
+  change: (jobId: string) => Promise<boolean>,
+): Promise<ChangedIds> {
+  const changed: string[] = [];
+  for (const id of ids) {
+    const session = await scrapingRepository.getSession(context.core.database.sql, id);
+    if (session && (await change(session.background_job_id))) changed.push(session.id);
+  }
+  return { changed: changed.length, ids: changed };
+}
+
 export const pipelineHandlers: CallHandlers<PipelineCall> = {
-  'imports:preview': (input) => previewImport(resolve(input.path)),
-  'imports:start': unavailable('imports:start', 'the xml_import job type'),
-  'imports:list': unavailable('imports:list', 'an imports repository'),
-  'imports:failures': unavailable('imports:failures', 'an imports repository'),
-  'imports:templates': unavailable('imports:templates', 'a mapping-templates repository'),
-  'scrapes:start': unavailable('scrapes:start', 'the web_scraping job type'),
-  'scrapes:list': unavailable('scrapes:list', 'a scraping-sessions repository'),
-  'scrapes:get': unavailable('scrapes:get', 'a scraping-sessions repository'),
-  'scrapes:pause': unavailable('scrapes:pause', 'pausing of scrape jobs'),
-  'scrapes:resume': unavailable('scrapes:resume', 'pausing of scrape jobs'),
-  'scrapes:cancel': unavailable('scrapes:cancel', 'the web_scraping job type'),
+  'imports:preview': async (input, context) => {
+    const preview = await context.core.previewImport(resolve(input.path), {
+      sourceName: input.sourceName,
+    });
+    return toContractPreview(preview);
+  },
+
+  'imports:start': async (input, context) => {
+    const path = resolve(input.path);
+    const preview = await context.core.previewImport(path, { sourceName: input.sourceName });
+    const mapping = toFeedMapping(preview.proposedMapping, input.mapping, input.recordPath);
+    const started = await context.core.startImport(path, {
+      sourceName: input.sourceName,
+      mapping,
+      saveTemplate: input.saveAsTemplate,
+    });
+    return { job: started.job, importJob: started.dataImportJob };
+  },
+
+  'imports:list': async (input, context) => {
+    const rows = await importsRepository.list(context.core.database.sql, 5_000);
+    const imports = rows
+      .filter((row) => !input.statuses || input.statuses.includes(row.status))
+      .filter((row) => !input.types || input.types.includes(row.import_type))
+      .slice(0, input.limit);
+    return { imports };
+  },
+
+  'imports:failures': async (input, context) => {
+    const sql = context.core.database.sql;
+    const row = await importsRepository.get(sql, input.importId);
+    if (!row) throw notFound('import', input.importId);
+    const all = await importsRepository.listFailures(sql, row.id);
+    return {
+      total: all.length,
+      failures: all.slice(input.offset, input.offset + input.limit),
+      csv: input.format === 'csv' ? failuresToCsv(all) : null,
+    };
+  },
+
+  'imports:templates': async (input, context) => ({
+    templates: await importsRepository.listTemplates(context.core.database.sql, input.supplier),
+  }),
+
+  'scrapes:start': async (input, context) => {
+    const { job, session } = await context.core.startScrape(input.url, {
+      maxPages: input.maxPages,
+      maxDepth: input.maxDepth,
+      categories: input.categories,
+    });
+    return { job, session };
+  },
+
+  'scrapes:list': async (input, context) => {
+    const rows = await scrapingRepository.listSessions(context.core.database.sql, 5_000);
+    const sessions = rows
+      .filter((row) => !input.statuses || input.statuses.includes(row.status))
+      .slice(0, input.limit);
+    return { sessions };
+  },
+
+  'scrapes:get': async (input, context) => {
+    const sql = context.core.database.sql;
+    const session = await scrapingRepository.getSession(sql, input.id);
+    if (!session) throw notFound('scraping session', input.id);
+    const pages = await scrapingRepository.listPages(sql, session.id);
+    return {
+      session,
+      pages: pages.slice(input.pageOffset, input.pageOffset + input.pageLimit),
+      totalPages: pages.length,
+    };
+  },
+
+  'scrapes:pause': (input, context) =>
+    changeSessions(context, input.ids, (jobId) => context.core.pauseScrape(jobId)),
+
+  'scrapes:resume': (input, context) =>
+    changeSessions(context, input.ids, (jobId) => context.core.resumeScrape(jobId)),
+
+  'scrapes:cancel': (input, context) =>
+    changeSessions(context, input.ids, (jobId) => context.core.engine.cancel(jobId)),
 };

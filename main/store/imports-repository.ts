@@ -32,12 +32,30 @@ export interface ImportRowFailure {
 }
 
 export interface ImportRowFailureRow {
+  id: string;
+  data_import_job_id: string;
   row_number: number;
   line: number | null;
   field: string;
   reason: string;
   raw_value: string | null;
+  created_at: string;
+  updated_at: string;
 }
+
+/** An `import_mapping_templates` row. */
+export interface ImportMappingTemplateRow {
+  id: string;
+  supplier: string;
+  field_signature: string;
+  import_type: ImportType;
+  field_mappings: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+const TEMPLATE_COLUMNS = `id, supplier, field_signature, import_type, field_mappings,
+  to_json(created_at)#>>'{}' as created_at, to_json(updated_at)#>>'{}' as updated_at`;
 
 const IMPORT_COLUMNS = `id, background_job_id, source_name, import_type, status, file_path, encoding,
   preset, total_products, processed_products, failed_products, last_committed_row,
@@ -153,7 +171,9 @@ export const importsRepository = {
 
   async listFailures(sql: Sql, importId: string): Promise<ImportRowFailureRow[]> {
     const result = await sql.query<ImportRowFailureRow>(
-      `select row_number, line, field, reason, raw_value from import_row_failures
+      `select id, data_import_job_id, row_number, line, field, reason, raw_value,
+         to_json(created_at)#>>'{}' as created_at, to_json(updated_at)#>>'{}' as updated_at
+       from import_row_failures
        where data_import_job_id = $1 order by row_number, field`,
       [importId],
     );
@@ -190,35 +210,29 @@ export const importsRepository = {
     sql: Sql,
     supplier: string,
     fieldSignature: string,
-  ): Promise<Record<string, unknown> | undefined> {
-    const result = await sql.query<{ field_mappings: Record<string, unknown> }>(
-      `select field_mappings from import_mapping_templates
+  ): Promise<ImportMappingTemplateRow | undefined> {
+    const result = await sql.query<ImportMappingTemplateRow>(
+      `select ${TEMPLATE_COLUMNS} from import_mapping_templates
        where supplier = $1 and field_signature = $2`,
       [supplier, fieldSignature],
     );
-    return result.rows[0]?.field_mappings;
+    return result.rows[0];
   },
 
-  async listTemplates(sql: Sql): Promise<
-    Array<{
-      supplier: string;
-      field_signature: string;
-      import_type: ImportType;
-      field_mappings: Record<string, unknown>;
-      updated_at: string;
-    }>
-  > {
-    const result = await sql.query<{
-      supplier: string;
-      field_signature: string;
-      import_type: ImportType;
-      field_mappings: Record<string, unknown>;
-      updated_at: string;
-    }>(
-      `select supplier, field_signature, import_type, field_mappings,
-         to_json(updated_at)#>>'{}' as updated_at
-       from import_mapping_templates order by supplier, updated_at desc`,
+  async listTemplates(sql: Sql, supplier?: string): Promise<ImportMappingTemplateRow[]> {
+    const result = await sql.query<ImportMappingTemplateRow>(
+      `select ${TEMPLATE_COLUMNS} from import_mapping_templates
+       where ($1::text is null or supplier = $1) order by supplier, updated_at desc`,
+      [supplier ?? null],
     );
     return result.rows;
+  },
+
+  async get(sql: Sql, id: string): Promise<DataImportJobRow | undefined> {
+    const result = await sql.query<DataImportJobRow>(
+      `select ${IMPORT_COLUMNS} from data_import_jobs where id = $1 or background_job_id = $1`,
+      [id],
+    );
+    return result.rows[0];
   },
 };

@@ -22,6 +22,8 @@ export interface ScrapingSessionRow {
 
 /** A `scraping_pages` row. */
 export interface ScrapingPageRow {
+  id: string;
+  session_id: string;
   url: string;
   kind: 'page' | 'sitemap';
   final_url: string | null;
@@ -37,6 +39,8 @@ export interface ScrapingPageRow {
   finished_at: string | null;
   duration_ms: number | null;
   product_keys: string[];
+  created_at: string;
+  updated_at: string;
 }
 
 /** What the crawler records for a finished URL. */
@@ -47,9 +51,10 @@ const SESSION_COLUMNS = `id, background_job_id, source_url, status, total_pages,
   to_json(created_at)#>>'{}' as created_at, to_json(updated_at)#>>'{}' as updated_at,
   error_message`;
 
-const PAGE_COLUMNS = `url, kind, final_url, status, page_kind, http_status, depth, content_hash,
+const PAGE_COLUMNS = `id, session_id, url, kind, final_url, status, page_kind, http_status, depth, content_hash,
   materials_found, error, bytes, to_json(started_at)#>>'{}' as started_at,
-  to_json(finished_at)#>>'{}' as finished_at, duration_ms, product_keys`;
+  to_json(finished_at)#>>'{}' as finished_at, duration_ms, product_keys,
+  to_json(created_at)#>>'{}' as created_at, to_json(updated_at)#>>'{}' as updated_at`;
 
 /**
  * Recomputes a session's page counters from its pages, so they always agree: total counts

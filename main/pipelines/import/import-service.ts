@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import type { JobEngine } from '../../jobs/job-engine.ts';
 import type { Database } from '../../store/database.ts';
-import { importsRepository, type DataImportJobRow } from '../../store/imports-repository.ts';
+import {
+  importsRepository,
+  type DataImportJobRow,
+  type ImportMappingTemplateRow,
+} from '../../store/imports-repository.ts';
 import { jobsRepository, type BackgroundJobRow } from '../../store/jobs-repository.ts';
 import { InputError } from '../../jobs/job-errors.ts';
 import { emptyMapping, parseFeedMapping, type FeedMapping } from './feed-mapping.ts';
@@ -19,6 +23,8 @@ export interface ImportPreview extends FeedPreview {
   fieldSignature: string;
   /** The supplier's saved mapping for these fields, when one exists. */
   template: FeedMapping | null;
+  /** The stored template row behind `template`. */
+  templateRow: ImportMappingTemplateRow | null;
 }
 
 export interface StartImportOptions {
@@ -56,7 +62,8 @@ export async function previewImport(
     ...preview,
     sourceName,
     fieldSignature: signature,
-    template: stored ? parseFeedMapping(stored, `template of ${sourceName}`) : null,
+    template: stored ? parseFeedMapping(stored.field_mappings, `template of ${sourceName}`) : null,
+    templateRow: stored ?? null,
   };
 }
 

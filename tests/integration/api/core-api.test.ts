@@ -86,11 +86,6 @@ describe('unit', () => {
     expect(result.ok ? 'ok' : result.error.code).toBe('input_error');
   });
 
-  it('unbuilt pipeline returns not_available', async () => {
-    const result = await api.call('scrapes:list', {});
-    expect(result.ok ? 'ok' : result.error.code).toBe('not_available');
-  });
-
   it('ingest sorts files by kind', async () => {
     const feed = join(dir.path, 'tiles.csv');
     await writeFile(feed, 'name;sku\nEgeo Blanco;EB-20\n');

@@ -5,7 +5,9 @@ import * as vocabulary from '../../../main/jobs/job-vocabulary.ts';
 import { TARGET_FIELDS } from '../../../main/pipelines/import/mapping-dictionary.ts';
 import type { DocumentCounts, TileRow } from '../../../main/store/documents-repository.ts';
 import type { BackgroundJobRow } from '../../../main/store/jobs-repository.ts';
+import type * as imports from '../../../main/store/imports-repository.ts';
 import type { MaterialRow } from '../../../main/store/materials-repository.ts';
+import type * as scraping from '../../../main/store/scraping-repository.ts';
 import type { StageEventRow, StageSummary } from '../../../main/store/stage-events-repository.ts';
 
 /** True when A and B are assignable both ways; a drifted mirror makes the assignment fail. */
@@ -18,8 +20,11 @@ const stageSummaryInSync: Same<rows.StageSummary, StageSummary> = true;
 const materialInSync: Same<rows.MaterialRow, MaterialRow> = true;
 const countsInSync: Same<rows.DocumentCounts, DocumentCounts> = true;
 const tileInSync: Same<rows.TileRow, TileRow> = true;
-// TODO: add DataImportJobRow, ImportRowFailureRow, ImportMappingTemplateRow, ScrapingSessionRow
-// and ScrapingPageRow once their repositories exist in main/store/.
+const importInSync: Same<rows.DataImportJobRow, imports.DataImportJobRow> = true;
+const failureInSync: Same<rows.ImportRowFailureRow, imports.ImportRowFailureRow> = true;
+const templateInSync: Same<rows.ImportMappingTemplateRow, imports.ImportMappingTemplateRow> = true;
+const sessionInSync: Same<rows.ScrapingSessionRow, scraping.ScrapingSessionRow> = true;
+const pageInSync: Same<rows.ScrapingPageRow, scraping.ScrapingPageRow> = true;
 
 describe('unit', () => {
   it('row mirrors match repository types', () => {
@@ -30,7 +35,12 @@ describe('unit', () => {
       materialInSync,
       countsInSync,
       tileInSync,
-    ]).toEqual([true, true, true, true, true, true]);
+      importInSync,
+      failureInSync,
+      templateInSync,
+      sessionInSync,
+      pageInSync,
+    ]).toEqual(Array.from({ length: 11 }, () => true));
   });
 
   it('job statuses match the core', () => {
