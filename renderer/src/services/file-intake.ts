@@ -1,6 +1,6 @@
 import type { IngestItem, IngestOutput } from '../../../contract/calls/files-calls.ts';
 import type { KaiApi } from '../../../contract/kai-api.ts';
-import type { Result } from '../../../contract/result.ts';
+import { fail, type Result } from '../../../contract/result.ts';
 import { fileKind } from '../lib/file-kinds.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { errorNotice, uiNotice } from './notice-factory.ts';
@@ -46,7 +46,25 @@ export async function intakeFiles(api: KaiApi, store: AppStore, files: readonly 
 async function sendFile(api: KaiApi, file: File): Promise<Result<IngestOutput>> {
   const path = api.getPathForFile(file);
   if (path) return api.files.ingest({ paths: [path] });
-  return api.files.upload({ name: file.name, dataBase64: await readBase64(file) });
+  // files:upload takes 1 byte to 256 MiB, so an empty file is reported here, in the words
+  // the core uses for an empty file it is given by path.
+  if (file.size === 0) {
+    return fail(
+      'input_error',
+      `${file.name} is empty (0 bytes), so the upload or download probably failed. Get the file again and add it.`,
+    );
+  }
+  let dataBase64: string;
+  try {
+    dataBase64 = await readBase64(file);
+  } catch (error) {
+    // The browser could not read the file (deleted or moved since it was chosen).
+    return fail(
+      'input_error',
+      `${file.name} could not be read: ${String(error)}. Choose it again.`,
+    );
+  }
+  return api.files.upload({ name: file.name, dataBase64 });
 }
 
 function reportItem(store: AppStore, item: IngestItem, name: string): void {

@@ -94,7 +94,9 @@ describe('failure notices in browser mode', () => {
     await dropFiles(page, [{ path: fixture('pdf/pdfplumber-empty-zero-bytes.pdf') }]);
     const notice = page.locator('.notice', { hasText: 'pdfplumber-empty-zero-bytes.pdf' });
     await notice.waitFor({ timeout: 30_000 });
-    expect(await notice.textContent()).toContain('empty');
+    expect(await notice.locator('.notice-message').textContent()).toContain(
+      'is empty (0 bytes), so the upload or download probably failed',
+    );
     await notice.getByRole('button', { name: /^Dismiss/ }).click();
     await notice.waitFor({ state: 'detached' });
   });
