@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ImportPreview } from '../../../contract/calls/imports-calls.ts';
 import type { DataImportJobRow, MaterialRow } from '../../../contract/rows.ts';
 import type { MaterialTargetField } from '../../../contract/vocabulary.ts';
+import { readStoredMapping } from '../lib/stored-mapping.ts';
 import type { AppState } from './app-store.ts';
 
 /** Feed field per materials column, as `imports:start` takes it. */
@@ -38,14 +39,8 @@ export interface ImportSlice {
 
 /** Returns the mapping a preview proposes: its saved template if one matched, else its guess. */
 export function proposedMapping(preview: ImportPreview): ImportMapping {
+  if (preview.template) return readStoredMapping(preview.template.field_mappings).mapping;
   const mapping: ImportMapping = {};
-  const template = preview.template?.field_mappings;
-  if (template) {
-    for (const [target, source] of Object.entries(template)) {
-      if (typeof source === 'string') mapping[target as MaterialTargetField] = source;
-    }
-    return mapping;
-  }
   for (const proposal of preview.mapping) mapping[proposal.target] = proposal.source;
   return mapping;
 }

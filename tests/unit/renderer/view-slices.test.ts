@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../contract/calls/imports-calls.ts';
 import type { AppNotification } from '../../../contract/notifications.ts';
 import type { DataImportJobRow, ScrapingSessionRow } from '../../../contract/rows.ts';
 import { createAppStore } from '../../../renderer/src/store/app-store.ts';
+import { readStoredMapping } from '../../../renderer/src/lib/stored-mapping.ts';
 import { proposedMapping } from '../../../renderer/src/store/import-slice.ts';
 import { MAX_NOTICES } from '../../../renderer/src/store/notices-slice.ts';
 import { STALL_HEARTBEATS } from '../../../renderer/src/store/settings-slice.ts';
@@ -82,7 +83,10 @@ describe('import slice', () => {
         supplier: 'Pallmann',
         field_signature: 'sig',
         import_type: 'csv',
-        field_mappings: { name: 'designation', sku: 'ref', bogus: 7 },
+        field_mappings: {
+          version: 1,
+          fields: { name: { source: 'designation', confidence: 1 }, sku: { source: 'ref' } },
+        },
         created_at: '2025-03-10T12:00:00Z',
         updated_at: '2025-03-10T12:00:00Z',
       },
@@ -146,5 +150,28 @@ describe('scraper slice', () => {
     store.getState().upsertSession(session('old', '2025-03-10T12:00:00Z'));
     store.getState().upsertSession(session('new', '2025-03-10T13:00:00Z'));
     expect(store.getState().sessions.map((row) => row.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('readStoredMapping', () => {
+  it('reads the importer nested shape', () => {
+    const stored = readStoredMapping({
+      version: 1,
+      preset: null,
+      recordPath: 'catalogo.producto',
+      fields: {
+        name: { source: 'nombre', confidence: 1 },
+        image_urls: { source: ['imagen_url', 'foto'], confidence: 0.8 },
+        price: { source: null, confidence: 0 },
+      },
+    });
+    expect(stored.mapping).toEqual({ name: 'nombre', image_urls: 'imagen_url' });
+    expect(stored.recordPath).toBe('catalogo.producto');
+  });
+
+  it('reads a flat mapping', () => {
+    const stored = readStoredMapping({ name: 'designation', sku: 'ref', unknown: 'x' });
+    expect(stored.mapping).toEqual({ name: 'designation', sku: 'ref' });
+    expect(stored.recordPath).toBeNull();
   });
 });

@@ -4,16 +4,7 @@ import { useApi } from '../../hooks/api-context.tsx';
 import { formatTimestamp } from '../../lib/format.ts';
 import { errorNotice } from '../../services/notice-factory.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import type { ImportMapping } from '../../store/import-slice.ts';
-
-/** Reads a stored `field_mappings` object back into the shape `imports:start` takes. */
-export function storedMapping(row: DataImportJobRow): ImportMapping {
-  const mapping: Record<string, string> = {};
-  for (const [target, source] of Object.entries(row.field_mappings)) {
-    if (typeof source === 'string') mapping[target] = source;
-  }
-  return mapping as ImportMapping;
-}
+import { readStoredMapping } from '../../lib/stored-mapping.ts';
 
 /** Past imports, newest first, with a re-run of the same file and mapping. */
 export function ImportHistory() {
@@ -23,10 +14,12 @@ export function ImportHistory() {
   const api = useApi();
 
   const rerun = async (row: DataImportJobRow) => {
+    const stored = readStoredMapping(row.field_mappings);
     const result = await api.imports.start({
       path: row.file_path,
-      mapping: storedMapping(row),
+      mapping: stored.mapping,
       sourceName: row.source_name,
+      recordPath: stored.recordPath,
       ...(row.preset ? { preset: row.preset } : {}),
     });
     if (!result.ok) {
