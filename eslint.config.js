@@ -7,7 +7,17 @@ const electronImportBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'tests/fixtures/', 'bench/work/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'coverage/',
+      'tests/fixtures/',
+      'tests/.tmp/',
+      'bench/work/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
