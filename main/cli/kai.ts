@@ -1,6 +1,6 @@
 /**
  * `kai`: the command-line front of the core. Every command opens the data folder's store,
- * does its work and closes it; `--json` output uses the platform's column names and is a
+ * does its work and closes it. `--json` output uses the platform's column names and is a
  * stable interface for scripts.
  */
 import { InputError } from '../jobs/job-errors.ts';

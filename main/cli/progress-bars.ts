@@ -24,7 +24,7 @@ export function formatJobLine(job: BackgroundJobRow, labelWidth: number): string
 }
 
 /**
- * Draws one progress bar per job on stderr. On a terminal the bars are redrawn in place; on
+ * Draws one progress bar per job on stderr. On a terminal the bars are redrawn in place. On
  * a pipe a line is written whenever a job's stage or status changes, so logs stay short.
  */
 export class ProgressBars {

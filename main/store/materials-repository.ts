@@ -29,7 +29,7 @@ export interface MaterialRow {
   updated_at: string;
 }
 
-/** Where a batch of materials came from. */
+/** The origin of a batch of materials. */
 export interface MaterialSource {
   sourceType: MaterialRow['source_type'];
   sourceName?: string | null;

@@ -43,7 +43,7 @@ export interface ScrapingPageRow {
   updated_at: string;
 }
 
-/** What the crawler records for a finished URL. */
+/** The result the crawler records for a finished URL. */
 export type ScrapedPageResult = StoredPageResult;
 
 const SESSION_COLUMNS = `id, background_job_id, source_url, status, total_pages, completed_pages,
@@ -171,7 +171,7 @@ function toResult(row: ScrapingPageRow): ScrapedPageResult {
 }
 
 /**
- * The crawl frontier of one session in `scraping_pages`: queued URLs are `pending`, taken
+ * Creates the crawl frontier of one session in `scraping_pages`: queued URLs are `pending`, taken
  * ones `in_progress`, finished ones carry their result. Every method is one statement or one
  * transaction, so a crash leaves each URL in exactly one state, and a resumed crawl calls
  * `requeueInProgress()` and never refetches a finished URL.

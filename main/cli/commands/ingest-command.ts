@@ -62,7 +62,7 @@ async function enqueueFile(
   return job;
 }
 
-/** A file is a PDF job when it is named .pdf or starts like one; everything else is a feed. */
+/** Returns whether a file is a PDF (named .pdf or starting like one); anything else is a feed. */
 async function isPdfFile(file: string): Promise<boolean> {
   if (extname(file).toLowerCase() === '.pdf') return true;
   const handle = await open(file, 'r').catch(() => undefined);

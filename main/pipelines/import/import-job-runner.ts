@@ -5,8 +5,8 @@
  *
  * Each batch of products, its row failures and the `data_import_jobs` counters and resume
  * cursor (`last_committed_row`) are committed in one transaction. A resumed import skips the
- * records up to the cursor, so counters count every product once and no row is duplicated;
- * materials are upserted on `productKey`, so a rerun of the same feed adds nothing and an
+ * records up to the cursor, so counters count every product once and no row is duplicated.
+ * Materials are upserted on `productKey`, so a rerun of the same feed adds nothing and an
  * updated feed updates in place.
  */
 import { stat } from 'node:fs/promises';
@@ -168,7 +168,7 @@ async function commitBatch(
   });
 }
 
-/** A price update for a product this source never imported: nothing to update. */
+/** Builds the row failure of a price update for a product this source never imported. */
 function missingProductFailure(rowNumber: number, material: MaterialDraft): ImportRowFailure {
   return {
     rowNumber,
