@@ -97,13 +97,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const pingMs = options.workerPingMs ?? Math.min(1_000, Math.max(20, Math.floor(heartbeatMs / 3)));
 
   const startWorker = (context: JobRunContext) => {
-    const worker = new WorkerProcess({
+    const jobId = context.job.id;
+    const worker: WorkerProcess = new WorkerProcess({
       logger: context.logger,
       onAlive: context.touch,
+      onReady: () => engine.emit('worker:ready', jobId, worker.pid ?? 0),
       pingMs,
       entry: options.workerEntry,
     });
-    if (worker.pid) engine.emit('worker:started', context.job.id, worker.pid);
+    if (worker.pid) engine.emit('worker:started', jobId, worker.pid);
     return worker;
   };
 

@@ -73,6 +73,8 @@ function engineOverridesFromEnv(): Partial<CoreOptions> {
   const crawlerOverrides: Record<string, unknown> = {};
   const pageTimeoutMs = number('KAI_CRAWL_PAGE_TIMEOUT_MS');
   const crawlRetryBaseMs = number('KAI_CRAWL_RETRY_BASE_MS');
+  const crawlDelayMs = number('KAI_CRAWL_DELAY_MS');
+  if (crawlDelayMs !== undefined) crawlerOverrides.politenessDelayMs = crawlDelayMs;
   if (pageTimeoutMs) crawlerOverrides.pageTimeoutMs = pageTimeoutMs;
   if (crawlRetryBaseMs !== undefined) crawlerOverrides.retryBaseDelayMs = crawlRetryBaseMs;
   if (Object.keys(crawlerOverrides).length > 0) overrides.crawlerOverrides = crawlerOverrides;

@@ -56,6 +56,8 @@ export interface JobEngineEvents {
   'job:finished': [job: BackgroundJobRow];
   /** A job attempt started a worker process (the pid lets tests and tools signal it). */
   'worker:started': [jobId: string, pid: number];
+  /** That worker loaded its modules and started pinging. */
+  'worker:ready': [jobId: string, pid: number];
 }
 
 interface ActiveJob {

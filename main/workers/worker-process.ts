@@ -9,10 +9,17 @@ export interface WorkerProcessOptions {
   logger: Logger;
   /** Called on every message from the worker: the job's liveness signal. */
   onAlive?: () => void;
+  /** Called once, when the worker has loaded and sent its first message. */
+  onReady?: () => void;
   /** How often the worker pings, in ms. */
   pingMs?: number;
   /** Worker entry file; defaults to `worker-entry.ts` next to this file (or its build). */
   entry?: string;
+  /**
+   * How long a starting worker counts as alive before its first message, in ms; default
+   * 60,000. Loading pdfjs and sharp takes seconds on a busy machine, before any ping.
+   */
+  startupGraceMs?: number;
 }
 
 interface PendingCall {
@@ -33,6 +40,7 @@ export class WorkerProcess {
   private readonly logger: Logger;
   private nextCallId = 1;
   private exited = false;
+  private startupTimer: NodeJS.Timeout | undefined;
 
   constructor(options: WorkerProcessOptions) {
     this.logger = options.logger;
@@ -43,11 +51,23 @@ export class WorkerProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, KAI_WORKER_PING_MS: String(options.pingMs ?? 1_000) },
     });
+    const startedAt = Date.now();
+    const graceMs = options.startupGraceMs ?? 60_000;
+    const pingMs = options.pingMs ?? 1_000;
+    this.startupTimer = setInterval(() => {
+      if (Date.now() - startedAt > graceMs) this.stopStartupGrace();
+      else options.onAlive?.();
+    }, pingMs);
     this.child.on('message', (message: FromWorkerMessage) => {
+      if (this.startupTimer) options.onReady?.();
+      this.stopStartupGrace();
       options.onAlive?.();
       this.handleMessage(message);
     });
-    this.child.on('exit', (code, signal) => this.handleExit(code, signal));
+    this.child.on('exit', (code, signal) => {
+      this.stopStartupGrace();
+      this.handleExit(code, signal);
+    });
   }
 
   get pid(): number | undefined {
@@ -98,6 +118,11 @@ export class WorkerProcess {
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGKILL');
     await exited;
+  }
+
+  private stopStartupGrace(): void {
+    clearInterval(this.startupTimer);
+    this.startupTimer = undefined;
   }
 
   private handleMessage(message: FromWorkerMessage): void {

@@ -20,9 +20,9 @@ describe('pdf worker faults', () => {
       dataDir: dir.path,
       logger: silentLogger,
       concurrency: 1,
-      heartbeatMs: 200,
-      stallAfterMs: 800,
-      workerPingMs: 50,
+      heartbeatMs: 500,
+      stallAfterMs: 3_000,
+      workerPingMs: 100,
       maxAttempts: 2,
       pollMs: 50,
       backoff: { baseMs: 10, maxMs: 20 },
@@ -55,12 +55,12 @@ describe('pdf worker faults', () => {
   });
 
   it('fails a job whose worker hangs, then runs the next job', async () => {
-    core.engine.on('worker:started', (_jobId, pid) => {
-      setTimeout(() => process.kill(pid, 'SIGSTOP'), 200);
+    core.engine.on('worker:ready', (_jobId, pid) => {
+      setTimeout(() => process.kill(pid, 'SIGSTOP'), 300);
     });
     const hung = await core.ingestPdf(leier);
     await core.engine.waitForIdle([hung.id]);
-    core.engine.removeAllListeners('worker:started');
+    core.engine.removeAllListeners('worker:ready');
 
     const failed = await jobsRepository.get(core.database.sql, hung.id);
     const events = await stageEventsRepository.list(core.database.sql, hung.id);
