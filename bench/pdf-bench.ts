@@ -3,7 +3,7 @@
  * pages per second, and peak memory for generated 30- and 300-page catalogs. Prints a
  * markdown report; run with `npm run bench:pdf`.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -122,10 +122,7 @@ async function benchPipeline(): Promise<string[]> {
 
 async function main(): Promise<void> {
   await mkdir(work, { recursive: true });
-  const poppler = execFileSync('pdftotext', ['-v'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).split('\n')[0];
+  const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).stderr.split('\n')[0];
   console.log(`# PDF benchmark\n`);
   console.log(
     `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${mib(totalmem())} MiB, Node ${process.version}, ${poppler ?? 'pdftotext'}.\n`,
