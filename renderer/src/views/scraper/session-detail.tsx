@@ -46,6 +46,7 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
               <tr>
                 <th scope="col">URL</th>
                 <th scope="col">Status</th>
+                <th scope="col">Kind</th>
                 <th scope="col">HTTP</th>
                 <th scope="col">Depth</th>
                 <th scope="col">Materials</th>
@@ -57,18 +58,24 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
             <tbody>
               {pages.map((page) => (
                 <tr key={page.id} data-page-status={page.status}>
-                  <td className="url">{page.final_url ?? page.url}</td>
+                  <td className="url">{page.url}</td>
                   <td>
                     <StatusBadge status={page.status} />
                   </td>
-                  <td className="numeric">{page.http_status ?? ''}</td>
+                  <td>{page.kind === 'sitemap' ? 'sitemap' : (page.page_kind ?? '')}</td>
+                  <td className="numeric http-status">{page.http_status ?? ''}</td>
                   <td className="numeric">{page.depth}</td>
                   <td className="numeric">{page.materials_found}</td>
                   <td className="numeric">{page.bytes !== null ? formatBytes(page.bytes) : ''}</td>
                   <td className="numeric">
                     {page.duration_ms !== null ? formatDuration(page.duration_ms) : ''}
                   </td>
-                  <td>{page.error ?? ''}</td>
+                  <td className="reason">
+                    {page.error ??
+                      (page.final_url && page.final_url !== page.url
+                        ? `ended at ${page.final_url}`
+                        : '')}
+                  </td>
                 </tr>
               ))}
             </tbody>
