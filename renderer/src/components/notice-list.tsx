@@ -1,3 +1,4 @@
+import { briefError } from '../lib/job-labels.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { showTarget } from '../services/navigation.ts';
 import type { Notice } from '../store/notices-slice.ts';
@@ -24,7 +25,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
   const content = (
     <>
       <span className="notice-title">{notice.title}</span>
-      <span className="notice-message">{notice.body}</span>
+      <span className="notice-message">{briefError(notice.body)}</span>
     </>
   );
 

@@ -53,6 +53,8 @@ async function main() {
       { path: broken, name: 'supplier-price-list-2024.pdf' },
     ]);
     await waitForStatuses(page, 4, 180_000);
+    // Progress bars animate their width for 200 ms.
+    await page.waitForTimeout(500);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(OUT, 'queue.png') });
 
@@ -93,6 +95,8 @@ async function main() {
       .catch(() => false);
     if (started) {
       await progress.locator('.badge', { hasText: 'completed' }).waitFor({ timeout: 90_000 });
+      await progress.locator('table.materials-table tbody tr').first().waitFor();
+      await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, 'import-progress.png'), fullPage: true });
     } else {
       console.log('imports:start is not available; import-progress.png was not captured.');

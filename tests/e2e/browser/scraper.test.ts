@@ -76,7 +76,7 @@ describe('scraper in browser mode', () => {
       const pages = page.getByRole('region', { name: /^Page queue/ });
       await pages.waitFor();
       const pageRow = (path: string) =>
-        pages.locator('tbody tr', { has: page.locator(`td.url:text-is("${site.url}${path}")`) });
+        pages.locator('tbody tr', { has: page.locator(`td.url:text-is("${path}")`) });
       const gone = pageRow('/gone.html');
       await expect.poll(() => gone.getAttribute('data-page-status'), SCRAPE_WAIT).toBe('skipped');
       expect(await gone.locator('.http-status').textContent()).toBe('404');

@@ -8,6 +8,20 @@ import { MaterialsTable } from '../detail/job-outputs.tsx';
 /** Pages fetched for the page queue table. */
 const PAGES_SHOWN = 500;
 
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns a page's path and query when it is on the session's site, else the whole URL. */
+export function sitePath(url: string, origin: string | null): string {
+  if (!origin || !url.startsWith(`${origin}/`)) return url;
+  return url.slice(origin.length);
+}
+
 /**
  * One session's page queue, with each page's status and the reason a page failed or was
  * skipped, and the materials found so far. It re-fetches when the session changes.
@@ -32,6 +46,7 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
 
   if (!detail) return <p className="muted">Loading the session…</p>;
   const { pages, totalPages } = detail;
+  const origin = originOf(detail.session.source_url);
 
   return (
     <div className="session-detail">
@@ -58,7 +73,9 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
             <tbody>
               {pages.map((page) => (
                 <tr key={page.id} data-page-status={page.status}>
-                  <td className="url">{page.url}</td>
+                  <td className="url" title={page.url}>
+                    {sitePath(page.url, origin)}
+                  </td>
                   <td>
                     <StatusBadge status={page.status} />
                   </td>
