@@ -79,7 +79,9 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
                   <td>
                     <StatusBadge status={page.status} />
                   </td>
-                  <td>{page.kind === 'sitemap' ? 'sitemap' : (page.page_kind ?? '')}</td>
+                  <td className="nowrap">
+                    {page.kind === 'sitemap' ? 'sitemap' : (page.page_kind ?? '')}
+                  </td>
                   <td className="numeric http-status">{page.http_status ?? ''}</td>
                   <td className="numeric">{page.depth}</td>
                   <td className="numeric">{page.materials_found}</td>
