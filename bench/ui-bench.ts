@@ -5,8 +5,8 @@
  * report; run with `npm run bench:ui`.
  *
  * The bench measures rendering, not the core: a synthetic `window.kai` injected before the
- * page's scripts replaces the Electron preload, answers `jobs:list` from generated
- * rows and emits `jobs:changed` events on a timer, half of them for rows on screen. The page itself is the production build
+ * page's scripts replaces the Electron preload, returns generated rows for `jobs:list`
+ * and emits `jobs:changed` events on a timer, half of them for rows on screen. The page itself is the production build
  * in `out/renderer`, served from 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';

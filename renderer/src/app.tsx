@@ -17,7 +17,7 @@ import { QueueView } from './views/queue/queue-view.tsx';
 import { ScraperView } from './views/scraper/scraper-view.tsx';
 import { SettingsView } from './views/settings/settings-view.tsx';
 
-/** The console's shell: navigation, the current view, dialogs, notices and file drops. */
+/** Renders the console's shell: navigation, the current view, dialogs, notices, file drops. */
 export function App() {
   const api = useApi();
   const view = useAppStore((state) => state.view);

@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/app-store.ts';
 
-/** A banner while the core is unreachable, or when it rejected the page's token. */
+/** Renders a banner while the core is unreachable, or when it rejected the page's token. */
 export function ConnectionBanner() {
   const connection = useAppStore((state) => state.connection);
   if (connection === 'closed') {

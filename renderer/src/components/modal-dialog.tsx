@@ -13,7 +13,7 @@ export interface ModalDialogProps {
 }
 
 /**
- * A modal built on the native `<dialog>` and `showModal()`, which makes the rest of the page
+ * Renders a modal on the native `<dialog>` and `showModal()`, which makes the rest of the page
  * inert, keeps focus inside, closes on Escape and returns focus to the opener on close.
  */
 export function ModalDialog({

@@ -4,9 +4,9 @@ import { showTarget } from '../services/navigation.ts';
 import type { Notice } from '../store/notices-slice.ts';
 
 /**
- * The in-app notices, newest last. A notice with a target opens it on click (a failed
- * job's detail, or the failed queue); the region is polite so screen readers announce
- * new notices without interrupting.
+ * Renders the in-app notices, newest last. A notice with a target opens it on click: a
+ * failed job's detail, or the failed queue. The region is polite, so screen readers
+ * announce new notices without interrupting.
  */
 export function NoticeList() {
   const notices = useAppStore((state) => state.notices);

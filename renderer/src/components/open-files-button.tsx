@@ -11,7 +11,7 @@ export interface OpenFilesButtonProps {
   className?: string;
 }
 
-/** A button that opens the system file picker; the hidden input does the picking. */
+/** Renders a button that opens the system file picker through a hidden file input. */
 export function OpenFilesButton({
   onFiles,
   label = 'Open files…',

@@ -8,7 +8,7 @@ export interface ProgressBarProps {
   tone?: string;
 }
 
-/** A horizontal progress bar with the `progressbar` role. */
+/** Renders a horizontal progress bar with the `progressbar` role. */
 export function ProgressBar({ value, label, tone }: ProgressBarProps) {
   const clamped = Math.max(0, Math.min(100, Math.round(value)));
   return (

@@ -8,7 +8,7 @@ const ENTRIES: { view: View; label: string }[] = [
   { view: 'settings', label: 'Settings' },
 ];
 
-/** The main navigation; the queue entry carries the count of unseen failures. */
+/** Renders the main navigation, with the count of unseen failures on the queue entry. */
 export function SideNav() {
   const view = useAppStore((state) => state.view);
   const unseen = useAppStore((state) => state.unseenFailures);

@@ -108,7 +108,10 @@ describe('feed import in browser mode', () => {
     await page.getByRole('button', { name: 'import', exact: true }).click();
     const importRows = page.locator('[role="row"][data-job-id]');
     await expect.poll(() => importRows.count()).toBe(1);
-    expect(await importRows.first().getAttribute('data-status')).toBe('completed');
+    // The job's own event may trail the import row's, so its status is polled too.
+    await expect
+      .poll(() => importRows.first().getAttribute('data-status'), JOB_WAIT)
+      .toBe('completed');
     await page.getByRole('button', { name: 'Clear filters' }).click();
   });
 

@@ -102,7 +102,8 @@ describe('scraper in browser mode', () => {
         .getByRole('link', { name: 'Queue' })
         .click();
       const job = page.locator('[role="row"][data-job-id]', { hasText: start });
-      expect(await job.getAttribute('data-status')).toBe('completed');
+      // The job's own event may trail the session's, so its status is polled.
+      await expect.poll(() => job.getAttribute('data-status'), SCRAPE_WAIT).toBe('completed');
       expect(await job.locator('.cell-type').textContent()).toBe('scrape');
       await page
         .getByRole('navigation', { name: 'Main' })

@@ -17,7 +17,7 @@ import { EventHistory, StageTimeline } from './stage-timeline.tsx';
 const TILES_SHOWN = 120;
 
 /**
- * The detail of one job: its error and what to do, stage timeline with checkpoints,
+ * Renders the detail of one job: its error and what to do, stage timeline with checkpoints,
  * outputs, metadata and history, with retry, cancel, delete and a JSON export. It
  * re-fetches whenever the job's row changes.
  */

@@ -7,7 +7,7 @@ function metadataValue(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** A job's columns and its metadata object as a description list. */
+/** Renders a job's columns and its metadata object as a description list. */
 export function JobMetadata({ job }: { job: BackgroundJobRow }) {
   const rows: [string, string][] = [
     ['Job id', job.id],

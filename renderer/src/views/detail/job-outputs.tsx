@@ -4,7 +4,7 @@ import type { DocumentCounts, MaterialRow } from '../../../../contract/rows.ts';
 /** Materials shown in the table; the JSON export carries all of them. */
 const MATERIAL_ROWS_SHOWN = 200;
 
-/** Output counts of a job's document. */
+/** Renders the output counts of a job's document. */
 export function OutputCounts({ outputs }: { outputs: DocumentCounts }) {
   return (
     <dl className="counts">
@@ -33,7 +33,7 @@ function formatPrice(material: MaterialRow): string {
   return `${material.price.toLocaleString(undefined, { maximumFractionDigits: 2 })}${material.currency ? ` ${material.currency}` : ''}`;
 }
 
-/** The materials a job produced, as a table. */
+/** Renders the materials a job produced as a table. */
 export function MaterialsTable({
   materials,
   caption,
@@ -85,7 +85,7 @@ export function MaterialsTable({
   );
 }
 
-/** Tile thumbnails grouped by page. */
+/** Renders tile thumbnails grouped by page. */
 export function TileGallery({ tiles }: { tiles: DocumentTilesOutput | null }) {
   if (!tiles || tiles.tiles.length === 0) return <p className="muted">No tiles yet.</p>;
   const pages = new Map<number, DocumentTilesOutput['tiles']>();

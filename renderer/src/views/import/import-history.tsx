@@ -6,7 +6,7 @@ import { errorNotice } from '../../services/notice-factory.ts';
 import { useAppStore } from '../../store/app-store.ts';
 import { readStoredMapping } from '../../lib/stored-mapping.ts';
 
-/** Past imports, newest first, with a re-run of the same file and mapping. */
+/** Renders past imports, newest first, each with a re-run of the same file and mapping. */
 export function ImportHistory() {
   const imports = useAppStore((state) => state.imports);
   const watchedImportId = useAppStore((state) => state.watchedImportId);

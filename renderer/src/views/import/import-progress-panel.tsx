@@ -14,7 +14,7 @@ import { MaterialsTable } from '../detail/job-outputs.tsx';
 const FAILURES_SHOWN = 200;
 
 /**
- * The import being watched: live processed / failed / total, the products it has stored,
+ * Renders the import being watched: live processed / failed / total, the products it has stored,
  * and its failed rows with a CSV export.
  */
 export function ImportProgressPanel({ importId }: { importId: string }) {

@@ -9,7 +9,7 @@ import { ImportProgressPanel } from './import-progress-panel.tsx';
 
 const FEED_FILES = '.csv,.tsv,.txt,.xml,.json,.jsonl,.ndjson';
 
-/** Feed imports: choose or drop a feed, map its fields, start, and follow the result. */
+/** Renders feed imports: choose or drop a feed, map its fields, start, follow the result. */
 export function ImportView() {
   const api = useApi();
   const preview = useAppStore((state) => state.preview);

@@ -16,7 +16,7 @@ const DETAILS = {
 } as const;
 
 /**
- * The confirmation dialog of a pending job action. It names only the jobs the action
+ * Renders the confirmation dialog of a pending job action. It names only the jobs the action
  * applies to, so "Retry 3 failed PDF jobs?" is exactly what happens, and says how many
  * selected jobs it leaves out.
  */

@@ -9,7 +9,7 @@ export interface BulkBarProps {
 }
 
 /**
- * Selection controls over the list: select all shown, clear, and the bulk actions, each
+ * Renders the selection controls over the list: select all shown, clear, and the bulk actions, each
  * enabled when at least one selected job is eligible.
  */
 export function BulkBar({ onAction }: BulkBarProps) {

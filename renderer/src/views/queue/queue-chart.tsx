@@ -12,7 +12,7 @@ const RANGES = {
 type Range = keyof typeof RANGES;
 
 /**
- * The throughput and failure chart over the loaded jobs. It recounts when the number of
+ * Renders the throughput and failure chart over the loaded jobs. It recounts when the number of
  * finished jobs changes or the clock ticks, not on every progress event.
  */
 export function QueueChart() {

@@ -24,7 +24,7 @@ export function rowDomId(id: string): string {
 }
 
 /**
- * One job in the queue. It selects its own job, selection and stall state, so a progress
+ * Renders one job in the queue. It selects its own job, selection and stall state, so a progress
  * event re-renders this row alone.
  */
 export const QueueRow = memo(function QueueRow({

@@ -15,7 +15,7 @@ const HEIGHT = 96;
 const AXIS = 16;
 
 /**
- * Stacked bars of completed (bottom) and failed (top) jobs per bucket, drawn as plain SVG.
+ * Renders stacked bars of completed (bottom) and failed (top) jobs per bucket, drawn as plain SVG.
  * The accessible name carries the totals, so the chart is not colour or shape alone.
  */
 export const ThroughputChart = memo(function ThroughputChart({

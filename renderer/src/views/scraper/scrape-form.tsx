@@ -10,7 +10,7 @@ export function parseCategories(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Starts a scrape session: start URL, page budget and the categories to keep. */
+/** Renders the form that starts a scrape: start URL, page budget and categories to keep. */
 export function ScrapeForm() {
   const api = useApi();
   const [url, setUrl] = useState('');

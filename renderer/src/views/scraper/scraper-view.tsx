@@ -5,7 +5,7 @@ import { ScrapeForm } from './scrape-form.tsx';
 import { SessionDetail } from './session-detail.tsx';
 import { SessionList } from './session-list.tsx';
 
-/** Scrapes of supplier sites: start one, follow every session, open one's pages. */
+/** Renders the scraper: start a scrape, follow every session, open one's pages. */
 export function ScraperView() {
   const api = useApi();
   const openSessionId = useAppStore((state) => state.openSessionId);

@@ -23,7 +23,7 @@ export function sitePath(url: string, origin: string | null): string {
 }
 
 /**
- * One session's page queue, with each page's status and the reason a page failed or was
+ * Renders one session's page queue, with each page's status and the reason a page failed or was
  * skipped, and the materials found so far. It re-fetches when the session changes.
  */
 export function SessionDetail({ sessionId }: { sessionId: string }) {
