@@ -48,6 +48,11 @@ export interface CrawlOptions {
   useSitemaps?: boolean;
   /** Maximum sitemap files read, index files included. Default 50. */
   maxSitemaps?: number;
+  /**
+   * Keep every product in `CrawlSummary.materials`. Default true. A caller that stores
+   * products from `productsFound` passes false, so memory does not grow with the crawl.
+   */
+  collectMaterials?: boolean;
   /** Aborts the crawl; in-flight pages stay in progress in the store and resume later. */
   signal?: AbortSignal;
 }
@@ -88,6 +93,7 @@ export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions
     maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
     useSitemaps: options.useSitemaps ?? true,
     maxSitemaps: options.maxSitemaps ?? 50,
+    collectMaterials: options.collectMaterials ?? true,
     signal: options.signal,
   };
   validateLimits(resolved);

@@ -73,8 +73,8 @@ export interface CrawlSummary {
   pagesSkipped: number;
   /**
    * Products emitted by this run (a resumed run does not repeat earlier runs' products).
-   * NOTE: they stay in memory until the run ends, which adds up on crawls of thousands of
-   * listing pages. A caller that stores products from `productsFound` can ignore this list.
+   * They stay in memory until the run ends, so a caller that stores products from
+   * `productsFound` sets `collectMaterials: false` and gets an empty list here.
    */
   materials: MaterialDraft[];
   /** Products dropped by the category filter in this run. */

@@ -245,7 +245,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
     await this.record(result, outcome.productKeys);
     for (const url of outcome.claimedUrls) await this.record(claimedResult(result, url), []);
-    this.summary.materials.push(...outcome.materials);
+    if (this.options.collectMaterials) this.summary.materials.push(...outcome.materials);
     this.summary.materialsFilteredOut += outcome.materialsFilteredOut;
   }
 

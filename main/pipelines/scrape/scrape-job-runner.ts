@@ -81,6 +81,7 @@ async function crawl(
     maxDepth: config.max_depth,
     categories: config.categories,
     politenessDelayMs: config.delay_ms,
+    collectMaterials: false,
     ...options.crawlerOverrides,
   });
 
