@@ -20,7 +20,7 @@ export interface WebSocketTransportOptions {
   url: string;
   /** First reconnection delay in ms; it doubles after each failed attempt. */
   reconnectMs?: number;
-  /** Longest reconnection delay in ms. */
+  /** Maximum reconnection delay in ms. */
   maxReconnectMs?: number;
   /** Creates the socket; tests under Node pass the `ws` package's client. */
   createSocket?: (url: string) => WebSocket;
@@ -43,7 +43,7 @@ const SOCKET_OPEN = 1;
  * replies `{ id, result }`, pushed events `{ event, payload }`.
  *
  * When the socket drops, calls already sent resolve as `disconnected`, since the core may or
- * may not have run them; calls not yet sent wait for the next socket until their contract
+ * may not have run them. Calls not yet sent wait for the next socket until their contract
  * timeout passes. The transport reconnects with capped exponential backoff and tells
  * `onStateChange` listeners, so the UI can fetch what it missed. Per-call timeouts are the
  * client's job (`createKaiClient`), not this class's.

@@ -160,7 +160,7 @@ function DetailBody({ data }: { data: JobDetailData }) {
   );
 }
 
-/** The JSON export: the job's row, stages, history, output counts, materials and tiles. */
+/** Builds the JSON export: the job's row, stages, history, output counts, materials, tiles. */
 function exportShape({ detail, materials, tiles }: JobDetailData) {
   return {
     job: detail.job,

@@ -17,7 +17,7 @@ const DETAILS = {
 
 /**
  * Renders the confirmation dialog of a pending job action. It names only the jobs the action
- * applies to, so "Retry 3 failed PDF jobs?" is exactly what happens, and says how many
+ * applies to, so "Retry 3 failed PDF jobs?" is exactly what happens, and it states how many
  * selected jobs it leaves out.
  */
 export function ActionConfirmation() {
