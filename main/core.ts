@@ -64,7 +64,7 @@ export interface Core {
   /** Detects a feed's format and fields and proposes a mapping; imports nothing. */
   previewImport(
     filePath: string,
-    options?: { sourceName?: string; encoding?: string },
+    options?: { sourceName?: string; encoding?: string; recordPath?: string },
   ): Promise<ImportPreview>;
   /** Enqueues a feed import with the given, saved or proposed mapping. */
   startImport(

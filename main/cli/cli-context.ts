@@ -20,6 +20,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Returns `value` when it is a job (or session) id, else raises a usage error naming it. */
+export function requireId(value: string | undefined, command: string): string {
+  if (!value) throw new UsageError(`kai ${command} needs an ID.`);
+  if (!UUID.test(value)) {
+    throw new UsageError(
+      `"${value}" is not an ID; IDs look like 23a075b9-9c81-4a97-91c6-070604374959 (see kai jobs).`,
+    );
+  }
+  return value;
+}
+
 /** Returns the data folder: `--data-dir`, else `KAI_DATA_DIR`, else the user's data folder. */
 export function resolveDataDir(option: string | undefined): string {
   if (option) return resolve(option);

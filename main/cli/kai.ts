@@ -119,12 +119,21 @@ function reportError(error: unknown, io: CliIo, help: string): number {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
+  const systemCode = (error as NodeJS.ErrnoException).code;
+  if (typeof systemCode === 'string' && /^E[A-Z]+$/.test(systemCode)) {
+    io.stderr.write(`kai: ${(error as Error).message}\n`);
+    return 1;
+  }
   io.stderr.write(`kai failed unexpectedly: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }
 
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry) {
+  // `npm run kai` runs from the package root; relative paths are meant from the caller's
+  // folder, which npm passes as INIT_CWD.
+  if (process.env.INIT_CWD && process.env.npm_lifecycle_event === 'kai')
+    process.chdir(process.env.INIT_CWD);
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

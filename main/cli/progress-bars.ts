@@ -25,7 +25,8 @@ export function formatJobLine(job: BackgroundJobRow, labelWidth: number): string
 
 /**
  * Draws one progress bar per job on stderr. On a terminal the bars are redrawn in place. On
- * a pipe a line is written whenever a job's stage or status changes, so logs stay short.
+ * a pipe a line is written when a job's stage or status changes or its progress passes a
+ * multiple of 10 %, so logs stay short.
  */
 export class ProgressBars {
   private readonly jobs = new Map<string, BackgroundJobRow>();
@@ -62,7 +63,7 @@ export class ProgressBars {
   }
 
   private printChange(job: BackgroundJobRow): void {
-    const key = `${job.status}:${job.current_stage ?? ''}`;
+    const key = `${job.status}:${job.current_stage ?? ''}:${Math.floor(job.progress / 10)}`;
     if (this.lastPrinted.get(job.id) === key) return;
     this.lastPrinted.set(job.id, key);
     this.io.stderr.write(`${formatJobLine(job, this.labelWidth())}\n`);

@@ -49,7 +49,7 @@ export class PasswordRequiredError extends InputError {
         problem: wrongPassword
           ? 'The password given for this encrypted PDF is incorrect.'
           : 'This PDF is encrypted and needs a password to open.',
-        fix: 'Retry with --password PASSWORD (or enter it in the job detail view).',
+        fix: 'Retry the job with its password: kai retry JOB_ID --password PASSWORD.',
       },
       options,
     );

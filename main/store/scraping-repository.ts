@@ -129,6 +129,16 @@ export const scrapingRepository = {
     );
   },
 
+  /** Moves a session to 'scraping' unless it is paused; returns false for a paused one. */
+  async startScraping(sql: Sql, id: string): Promise<boolean> {
+    const result = await sql.query(
+      `update scraping_sessions set status = 'scraping', error_message = null, updated_at = now()
+       where id = $1 and status <> 'paused'`,
+      [id],
+    );
+    return (result.affectedRows ?? 0) > 0;
+  },
+
   async addMaterialsProcessed(sql: Sql, id: string, count: number): Promise<void> {
     await sql.query(
       `update scraping_sessions set materials_processed = materials_processed + $2,
@@ -144,6 +154,33 @@ export const scrapingRepository = {
       [sessionId],
     );
     return result.rows;
+  },
+
+  /** Marks the URLs a session never fetched as skipped with `reason`; returns how many. */
+  async skipPendingPages(sql: Sql, sessionId: string, reason: string): Promise<number> {
+    const result = await sql.query(
+      `update scraping_pages set status = 'skipped', error = $2, updated_at = now()
+       where session_id = $1 and status in ('pending', 'in_progress')`,
+      [sessionId, reason],
+    );
+    await refreshCounters(sql, sessionId);
+    return result.affectedRows ?? 0;
+  },
+
+  /** Removes every page of a session, frontier included. */
+  async deletePages(sql: Sql, sessionId: string): Promise<void> {
+    await sql.query('delete from scraping_pages where session_id = $1', [sessionId]);
+    await refreshCounters(sql, sessionId);
+  },
+
+  /** Returns the first recorded reason a page of the session failed or was skipped. */
+  async firstProblem(sql: Sql, sessionId: string): Promise<string | undefined> {
+    const result = await sql.query<{ error: string }>(
+      `select error from scraping_pages where session_id = $1 and error is not null
+       order by result_sequence nulls last limit 1`,
+      [sessionId],
+    );
+    return result.rows[0]?.error;
   },
 
   refreshCounters,

@@ -153,6 +153,41 @@ describe('kai import', () => {
     expect(job?.error).toContain('empty.csv');
   });
 
+  it('rejects a mapping naming missing fields', async () => {
+    const mappingPath = join(dir.path, 'wrong-mapping.json');
+    const preview = parseJson<{ proposedMapping: { fields: Record<string, unknown> } }>(
+      await kai(['import', rss, '--preview', '--json']),
+    );
+    const mapping = preview.proposedMapping as {
+      fields: Record<string, { source: unknown; confidence: number }>;
+    };
+    mapping.fields.name = { source: 'no_such_column', confidence: 1 };
+    await writeFile(mappingPath, JSON.stringify(mapping));
+    const jobsBefore = parseJson<BackgroundJobRow[]>(await kai(['jobs', '--json']));
+    const run = await kai(['import', rss, '--mapping', mappingPath]);
+    const jobsAfter = parseJson<BackgroundJobRow[]>(await kai(['jobs', '--json']));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"no_such_column"');
+    expect(jobsAfter).toHaveLength(jobsBefore.length);
+  });
+
+  it('rejects a missing file and an unknown encoding', async () => {
+    const missing = await kai(['import', join(dir.path, 'missing.csv')]);
+    const encoding = await kai(['import', rss, '--encoding', 'no-such-encoding']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('The file does not exist.');
+    expect(encoding.code).toBe(1);
+    expect(encoding.stderr).toContain('"no-such-encoding" is not known');
+  });
+
+  it('imports with an explicit record path', async () => {
+    const feed = join(fixtures, 'xml/kai-single-product-no-repeat.xml');
+    const run = await kai(['import', feed, '--record-path', 'catalog/product', '--json']);
+    const job = parseJson<ImportedJob>(run);
+    expect(job.status).toBe('completed');
+    expect(job.data_import_job.processed_products).toBe(1);
+  });
+
   it('reuses a saved supplier template', async () => {
     const feed = join(dir.path, 'fliesen-2.csv');
     await writeTileFeed(feed, 10);

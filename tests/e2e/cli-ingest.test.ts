@@ -181,6 +181,18 @@ describe('kai ingest', () => {
     expect(job?.metadata.pages_without_text_layer).toEqual([1]);
   });
 
+  it('rejects an id that is not a UUID', async () => {
+    const run = await kai(['retry', 'nonexistent']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"nonexistent" is not an ID');
+  });
+
+  it('rejects a folder passed as a file', async () => {
+    const run = await kai(['ingest', dir.path]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('This is a folder, not a file.');
+  });
+
   it('rejects cancelling a completed job', async () => {
     const jobs = parseJson<BackgroundJobRow[]>(await kai(['jobs', '--json']));
     const done = jobs.find((job) => job.status === 'completed')!;

@@ -145,6 +145,40 @@ describe('kai scrape', () => {
     expect(done.status).toBe('completed');
   });
 
+  it('fails a scrape of an unreachable site', async () => {
+    const closed = await startTestSite();
+    const url = `${closed.url}/`;
+    await closed.close();
+    const run = await kai(['scrape', url, '--delay-ms', '0', '--json']);
+    const job = parseJson<BackgroundJobRow & { scraping_session: ScrapingSessionRow }>(run);
+    expect(run.code).toBe(1);
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('No page of the site could be fetched');
+    expect(job.scraping_session.status).toBe('failed');
+  });
+
+  it('skips the pages past max-pages with a reason', async () => {
+    const run = await kai([
+      'scrape',
+      `${site.url}/`,
+      '--max-pages',
+      '3',
+      '--delay-ms',
+      '0',
+      '--json',
+    ]);
+    const job = parseJson<BackgroundJobRow & { scraping_session: ScrapingSessionRow }>(run);
+    const detail = parseJson<SessionDetail>(
+      await kai(['session', job.scraping_session.id, '--json']),
+    );
+    const unvisited = detail.pages.filter((page) => /max_pages/.test(page.error ?? ''));
+    expect(job.status).toBe('completed');
+    expect(job.metadata.summary).toMatchObject({ max_pages_reached: true });
+    expect(unvisited.length).toBeGreaterThan(0);
+    expect(detail.pages.some((page) => page.status === 'pending')).toBe(false);
+    expect(detail.progress_percentage).toBe(100);
+  });
+
   it('rejects a start URL that is not http', async () => {
     const run = await kai(['scrape', 'ftp://example.test/catalog']);
     expect(run.code).toBe(1);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../../jobs/job-errors.ts';
 import { importsRepository } from '../../store/imports-repository.ts';
 import { jobsRepository } from '../../store/jobs-repository.ts';
-import { openCliCore, UsageError, type CliIo } from '../cli-context.ts';
+import { openCliCore, requireId, UsageError, type CliIo } from '../cli-context.ts';
 import { globalOptionSpec } from '../global-options.ts';
 import { failuresToCsv } from '../failures-csv.ts';
 import { runJobsWithProgress } from './run-jobs.ts';
@@ -17,6 +17,10 @@ Imports an XML, CSV or JSON product feed product by product, with a progress bar
   --source NAME      supplier or feed name that keys the products (default: file name)
   --encoding ENC     override the detected encoding (utf-8, windows-1252, cp850, ...)
   --save-template    remember the mapping for this supplier's feeds with the same fields
+                     (the supplier is --source; the next import with the same --source and
+                     the same fields uses it)
+  --record-path P    the repeating record element (XML, e.g. catalog/product) or product
+                     array (JSON, e.g. data.items), when detection picks the wrong one
   --json             print the preview, or the final background_jobs row with its
                      data_import_jobs row under data_import_job
 Exits with 1 when the import failed.`;
@@ -41,6 +45,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       source: { type: 'string' },
       encoding: { type: 'string' },
       'save-template': { type: 'boolean' },
+      'record-path': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -52,6 +57,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       const preview = await core.previewImport(file, {
         sourceName: values.source,
         encoding: values.encoding,
+        recordPath: values['record-path'],
       });
       if (values.json) io.stdout.write(`${JSON.stringify(preview, null, 2)}\n`);
       else printPreview(preview, io);
@@ -64,6 +70,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       encoding: values.encoding,
       mapping,
       saveTemplate: values['save-template'],
+      recordPath: values['record-path'],
     });
     const [finished] = await runJobsWithProgress(core, [started.job.id], io, true);
     const dataImportJob = await importsRepository.getByJob(core.database.sql, started.job.id);
@@ -85,8 +92,15 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 async function readMapping(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError('mapping_file_not_found', {
+      source: path,
+      problem: `The mapping file cannot be read (${error.code ?? error.message}).`,
+      fix: 'Check the path; kai import FILE --preview --json prints a mapping to start from.',
+    });
+  });
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new InputError('invalid_mapping_file', {
       source: path,
@@ -104,8 +118,13 @@ function printPreview(
     `${preview.source}\n  type ${preview.importType} (${preview.format}), encoding ${preview.encoding.name}, ` +
       `preset ${preview.preset?.label ?? 'none'}, ${preview.recordsProfiled} records profiled\n`,
   );
-  io.stdout.write('  proposed mapping:\n');
-  for (const [target, field] of Object.entries(preview.proposedMapping.fields)) {
+  const mapping = preview.template ?? preview.proposedMapping;
+  io.stdout.write(
+    preview.template
+      ? `  mapping (the saved template of ${preview.sourceName}):\n`
+      : '  proposed mapping:\n',
+  );
+  for (const [target, field] of Object.entries(mapping.fields)) {
     if (!field.source) continue;
     const source = Array.isArray(field.source) ? field.source.join(' + ') : field.source;
     io.stdout.write(`    ${target.padEnd(14)} <- ${source} (${field.confidence.toFixed(2)})\n`);
@@ -141,8 +160,7 @@ export async function importFailuresCommand(argv: string[], io: CliIo): Promise<
     allowPositionals: true,
     options: { ...globalOptionSpec, csv: { type: 'string' } },
   });
-  const id = positionals[0];
-  if (!id) throw new UsageError('kai import-failures needs a job ID.');
+  const id = requireId(positionals[0], 'import-failures');
 
   const core = await openCliCore(values);
   try {

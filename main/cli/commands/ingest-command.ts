@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../jobs/job-errors.ts';
@@ -64,6 +64,14 @@ async function enqueueFile(
 
 /** Returns whether a file is a PDF (named .pdf or starting like one); anything else is a feed. */
 async function isPdfFile(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    throw new InputError('file_not_found', {
+      source: file,
+      problem: info ? 'This is a folder, not a file.' : 'The file does not exist.',
+      fix: 'Pass the path of a PDF catalog or of an XML, CSV or JSON feed.',
+    });
+  }
   if (extname(file).toLowerCase() === '.pdf') return true;
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return true;

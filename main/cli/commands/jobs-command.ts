@@ -4,7 +4,7 @@ import { documentsRepository } from '../../store/documents-repository.ts';
 import { jobsRepository, type BackgroundJobRow } from '../../store/jobs-repository.ts';
 import { stageEventsRepository, summariseStages } from '../../store/stage-events-repository.ts';
 import type { Core } from '../../core.ts';
-import { openCliCore, UsageError, type CliIo } from '../cli-context.ts';
+import { openCliCore, requireId, UsageError, type CliIo } from '../cli-context.ts';
 import { globalOptionSpec } from '../global-options.ts';
 
 export const jobsHelp = `Usage: kai jobs [--status S] [--type T] [--json]
@@ -53,8 +53,7 @@ export async function jobCommand(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { ...globalOptionSpec, events: { type: 'boolean' } },
   });
-  const id = positionals[0];
-  if (!id) throw new UsageError('kai job needs a job ID.');
+  const id = requireId(positionals[0], 'job');
 
   const core = await openCliCore(values);
   try {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { jobsRepository } from '../../store/jobs-repository.ts';
 import { materialsRepository } from '../../store/materials-repository.ts';
-import { openCliCore, type CliIo } from '../cli-context.ts';
+import { openCliCore, requireId, UsageError, type CliIo } from '../cli-context.ts';
 import { globalOptionSpec } from '../global-options.ts';
 
 export const materialsHelp = `Usage: kai materials [--job ID] [--search TEXT] [--json]
@@ -9,12 +9,18 @@ export const materialsHelp = `Usage: kai materials [--job ID] [--search TEXT] [-
 Lists stored materials.
   --job ID       only the materials of this job's document or source
   --search TEXT  full-text match on name, code, category and manufacturer
+  --limit N      rows at most (default 100000)
   --json         print materials rows as a JSON array`;
 
 export async function materialsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ...globalOptionSpec, job: { type: 'string' }, search: { type: 'string' } },
+    options: {
+      ...globalOptionSpec,
+      job: { type: 'string' },
+      search: { type: 'string' },
+      limit: { type: 'string' },
+    },
   });
 
   const core = await openCliCore(values);
@@ -23,7 +29,7 @@ export async function materialsCommand(argv: string[], io: CliIo): Promise<numbe
     let documentId: string | undefined;
     let jobId: string | undefined;
     if (values.job) {
-      const job = await jobsRepository.get(sql, values.job);
+      const job = await jobsRepository.get(sql, requireId(values.job, 'materials --job'));
       if (!job) {
         io.stderr.write(`Job ${values.job} not found. List jobs with kai jobs.\n`);
         return 1;
@@ -31,10 +37,15 @@ export async function materialsCommand(argv: string[], io: CliIo): Promise<numbe
       if (job.document_id) documentId = job.document_id;
       else jobId = job.id;
     }
+    const limit = values.limit === undefined ? 100_000 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new UsageError(`--limit must be a positive whole number, got "${values.limit}".`);
+    }
     const materials = await materialsRepository.list(sql, {
       documentId,
       jobId,
       search: values.search,
+      limit,
     });
     if (values.json) {
       io.stdout.write(`${JSON.stringify(materials, null, 2)}\n`);
@@ -54,7 +65,8 @@ export async function materialsCommand(argv: string[], io: CliIo): Promise<numbe
           .concat('\n'),
       );
     }
-    io.stdout.write(`${materials.length} materials\n`);
+    const more = materials.length === limit ? ` (the first ${limit}; raise --limit for more)` : '';
+    io.stdout.write(`${materials.length} materials${more}\n`);
     return 0;
   } finally {
     await core.close();

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { jobsRepository } from '../../store/jobs-repository.ts';
-import { openCliCore, UsageError, type CliIo } from '../cli-context.ts';
+import { openCliCore, requireId, type CliIo } from '../cli-context.ts';
 import { globalOptionSpec } from '../global-options.ts';
 import { runJobsWithProgress } from './run-jobs.ts';
 
@@ -19,8 +19,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { ...globalOptionSpec, password: { type: 'string' } },
   });
-  const id = positionals[0];
-  if (!id) throw new UsageError('kai retry needs a job ID.');
+  const id = requireId(positionals[0], 'retry');
 
   const core = await openCliCore(values);
   try {
@@ -54,8 +53,7 @@ export async function cancelCommand(argv: string[], io: CliIo): Promise<number> 
     allowPositionals: true,
     options: globalOptionSpec,
   });
-  const id = positionals[0];
-  if (!id) throw new UsageError('kai cancel needs a job ID.');
+  const id = requireId(positionals[0], 'cancel');
 
   const core = await openCliCore(values);
   try {

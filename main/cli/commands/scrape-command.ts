@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { jobsRepository } from '../../store/jobs-repository.ts';
 import { scrapingRepository } from '../../store/scraping-repository.ts';
-import { openCliCore, UsageError, type CliIo } from '../cli-context.ts';
+import { openCliCore, requireId, UsageError, type CliIo } from '../cli-context.ts';
 import { globalOptionSpec } from '../global-options.ts';
 import { runJobsWithProgress } from './run-jobs.ts';
 
@@ -68,7 +68,10 @@ export async function scrapeCommand(argv: string[], io: CliIo): Promise<number> 
     } else if (session) {
       io.stdout.write(
         `${session.source_url}  ${job.id}  ${finished?.status}: ${session.completed_pages} pages done, ` +
-          `${session.failed_pages} failed of ${session.total_pages}, ${session.materials_processed} products` +
+          `${session.failed_pages} failed, ` +
+          `${session.total_pages - session.completed_pages - session.failed_pages} skipped of ` +
+          `${session.total_pages}, ${session.materials_processed} products` +
+          `${(finished?.metadata.summary as { max_pages_reached?: boolean } | undefined)?.max_pages_reached ? ' (stopped at --max-pages)' : ''}` +
           `${finished?.error ? `\n${finished.error}` : ''}\n`,
       );
     }
@@ -107,8 +110,7 @@ export async function sessionCommand(argv: string[], io: CliIo): Promise<number>
     allowPositionals: true,
     options: globalOptionSpec,
   });
-  const id = positionals[0];
-  if (!id) throw new UsageError('kai session needs a session or job ID.');
+  const id = requireId(positionals[0], 'session');
 
   const core = await openCliCore(values);
   try {

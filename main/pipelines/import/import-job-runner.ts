@@ -67,6 +67,7 @@ async function detectFeed(context: JobRunContext, row: DataImportJobRow): Promis
   await context.beginStage('feed_detected');
   const preview = await previewFeed(row.file_path, {
     encoding: row.encoding ?? undefined,
+    recordPath: parseFeedMapping(row.field_mappings).recordPath ?? undefined,
     profileRecords: 1,
     sampleRecords: 0,
     signal: context.signal,

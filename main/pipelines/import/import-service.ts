@@ -4,6 +4,8 @@
  * template is reused for the next feed from that supplier with the same fields.
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { basename, extname, resolve } from 'node:path';
 import type { JobEngine } from '../../jobs/job-engine.ts';
 import type { Database } from '../../store/database.ts';
@@ -36,6 +38,8 @@ export interface StartImportOptions {
   encoding?: string;
   /** Saves the mapping as the supplier's template for feeds with the same fields. */
   saveTemplate?: boolean;
+  /** XML element path or JSON array path of the records, when detection picks the wrong one. */
+  recordPath?: string;
 }
 
 /** Returns a source name for a file: its base name without the extension. */
@@ -51,10 +55,14 @@ export function fieldSignature(preview: FeedPreview): string {
 export async function previewImport(
   database: Database,
   filePath: string,
-  options: { sourceName?: string; encoding?: string } = {},
+  options: { sourceName?: string; encoding?: string; recordPath?: string } = {},
 ): Promise<ImportPreview> {
   const absolute = resolve(filePath);
-  const preview = await previewFeed(absolute, { encoding: options.encoding });
+  await checkImportInput(absolute, options.encoding);
+  const preview = await previewFeed(absolute, {
+    encoding: options.encoding,
+    recordPath: options.recordPath,
+  });
   const sourceName = options.sourceName ?? defaultSourceName(absolute);
   const signature = fieldSignature(preview);
   const stored = await importsRepository.findTemplate(database.sql, sourceName, signature);
@@ -82,16 +90,19 @@ export async function startImport(
   dataImportJob: DataImportJobRow;
   preview: ImportPreview | null;
 }> {
+  await checkImportInput(resolve(filePath), options.encoding);
+  const given = options.mapping ? parseFeedMapping(options.mapping, 'the given mapping') : null;
+  const recordPath = options.recordPath ?? given?.recordPath ?? undefined;
   let preview: ImportPreview;
   try {
-    preview = await previewImport(database, filePath, options);
+    preview = await previewImport(database, filePath, { ...options, recordPath });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return enqueueUnreadableFeed(database, engine, resolve(filePath), options);
   }
-  const mapping = options.mapping
-    ? parseFeedMapping(options.mapping, 'the given mapping')
-    : (preview.template ?? preview.proposedMapping);
+  if (given) checkMappedFields(preview, given);
+  const base = given ?? preview.template ?? preview.proposedMapping;
+  const mapping = recordPath ? { ...base, recordPath } : base;
 
   const { job, dataImportJob } = await database.transaction(async (tx) => {
     const job = await jobsRepository.insert(tx, {
@@ -127,6 +138,48 @@ export async function startImport(
   engine.emit('job:changed', job.id);
   engine.kick();
   return { job, dataImportJob, preview };
+}
+
+/**
+ * Rejects, before any job exists, what is a mistake in the request rather than in the feed:
+ * a path that is not a file, or an encoding name iconv-lite does not know.
+ */
+async function checkImportInput(filePath: string, encoding: string | undefined): Promise<void> {
+  const info = await stat(filePath).catch(() => undefined);
+  if (!info?.isFile()) {
+    throw new InputError('file_not_found', {
+      source: filePath,
+      problem: info ? 'This is a folder, not a feed file.' : 'The file does not exist.',
+      fix: 'Pass the path of an XML, CSV or JSON feed.',
+    });
+  }
+  if (encoding && !iconv.encodingExists(encoding)) {
+    throw new InputError('unknown_encoding', {
+      source: filePath,
+      problem: `The encoding "${encoding}" is not known.`,
+      fix: 'Use a name such as utf-8, utf-16le, iso-8859-1, windows-1252 or cp850.',
+    });
+  }
+}
+
+/**
+ * Rejects a mapping that names fields the feed does not have, which would otherwise fail
+ * every row. NOTE: fields are those of the profiled records (the first 500), so a field
+ * that first appears later in the file is reported as missing.
+ */
+function checkMappedFields(preview: ImportPreview, mapping: FeedMapping): void {
+  const known = new Set(preview.fields.map((field) => field.path));
+  const missing: string[] = [];
+  for (const field of Object.values(mapping.fields)) {
+    const sources = Array.isArray(field.source) ? field.source : field.source ? [field.source] : [];
+    for (const source of sources) if (!known.has(source)) missing.push(source);
+  }
+  if (missing.length === 0) return;
+  throw new InputError('unknown_mapping_field', {
+    source: preview.source,
+    problem: `The mapping names ${missing.map((name) => `"${name}"`).join(', ')}, which the feed does not have.`,
+    fix: `Map only fields of this feed: ${[...known].slice(0, 20).join(', ')}${known.size > 20 ? ', ...' : ''}.`,
+  });
 }
 
 async function enqueueUnreadableFeed(

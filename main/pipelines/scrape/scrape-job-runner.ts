@@ -7,6 +7,7 @@
  * a page whose products are reported twice after a crash adds nothing.
  */
 import { createHash } from 'node:crypto';
+import { InputError } from '../../jobs/job-errors.ts';
 import type { JobRunContext, JobRunner } from '../../jobs/job-runner.ts';
 import type { MaterialDraft } from '../../materials/material-draft.ts';
 import { jobsRepository } from '../../store/jobs-repository.ts';
@@ -86,8 +87,12 @@ async function crawl(
   });
 
   const current = await scrapingRepository.getSession(sql, session.id);
-  const startPaused = current?.status === 'paused';
-  await scrapingRepository.setStatus(sql, session.id, startPaused ? 'paused' : 'scraping');
+  // A retry of a session that never fetched a page (the site was down) starts afresh, so
+  // the URLs that failed then are fetched again.
+  if (current && current.completed_pages === 0)
+    await scrapingRepository.deletePages(sql, session.id);
+  // The controls are registered before the status is read, so a pause that arrives while
+  // the crawl starts either finds them or has already written 'paused'.
   const release = scrapeControls.register(context.job.id, {
     pause: async () => {
       crawler.pause();
@@ -98,6 +103,7 @@ async function crawl(
       await scrapingRepository.setStatus(sql, session.id, 'scraping');
     },
   });
+  const startPaused = !(await scrapingRepository.startScraping(sql, session.id));
   if (startPaused) crawler.pause();
   // A paused crawl makes no requests, but the job is alive: keep its heartbeat going.
   const keepAlive = setInterval(() => context.touch(), 1_000);
@@ -109,6 +115,8 @@ async function crawl(
     const summary = await crawler.run();
     await pendingWrites(context);
     if (summary.outcome === 'aborted') throw context.signal.reason;
+    const after = (await scrapingRepository.getSession(sql, session.id))!;
+    if (after.completed_pages === 0) await failUnreachableSite(context, after);
     await context.completeStage('pages_scraped', {
       outcome: summary.outcome,
       pages_completed: summary.pagesCompleted,
@@ -172,16 +180,39 @@ function reportPages(context: JobRunContext, sessionId: string) {
 async function finishSession(context: JobRunContext, session: ScrapingSessionRow): Promise<void> {
   if (context.completedStages.has('session_completed')) return;
   await context.beginStage('session_completed');
-  const row = (await scrapingRepository.getSession(context.database.sql, session.id))!;
+  const sql = context.database.sql;
+  const config = session.scraping_config as unknown as ScrapingConfig;
+  const unvisited = await scrapingRepository.skipPendingPages(
+    sql,
+    session.id,
+    `Not fetched: the session reached its limit of ${config.max_pages} pages (max_pages).`,
+  );
+  const row = (await scrapingRepository.getSession(sql, session.id))!;
   const summary = {
     pages: row.total_pages,
     completed_pages: row.completed_pages,
     failed_pages: row.failed_pages,
+    skipped_pages: row.total_pages - row.completed_pages - row.failed_pages,
+    unvisited_pages: unvisited,
+    max_pages_reached: unvisited > 0,
     materials: row.materials_processed,
   };
   await context.completeStage('session_completed', summary, async (tx) => {
     await scrapingRepository.setStatus(tx, session.id, 'completed');
     await jobsRepository.mergeMetadata(tx, context.job.id, { summary });
+  });
+}
+
+/** Fails a session that fetched no page at all, with the first reason a page gave. */
+async function failUnreachableSite(
+  context: JobRunContext,
+  row: ScrapingSessionRow,
+): Promise<never> {
+  const reason = await scrapingRepository.firstProblem(context.database.sql, row.id);
+  throw new InputError('site_unreachable', {
+    source: row.source_url,
+    problem: `No page of the site could be fetched${reason ? `: ${reason.replace(/[.\s]*$/, '.')}` : '.'}`,
+    fix: 'Check that the site is up and reachable from this machine and that robots.txt allows KAI-Console, then retry the job.',
   });
 }
 

@@ -128,4 +128,24 @@ describe('pipeline calls', () => {
     const cancelled = unwrap(await api.call('scrapes:cancel', { ids: [started.session.id] }));
     expect(cancelled.changed).toBe(1);
   });
+
+  it('starts a paused session paused', async () => {
+    const started = unwrap(
+      await api.call('scrapes:start', { url: `${site.url}/`, maxPages: 5, maxDepth: 1 }),
+    );
+    unwrap(await api.call('scrapes:pause', { ids: [started.session.id] }));
+    await core.engine.start();
+    const sessionOf = async () =>
+      unwrap(await api.call('scrapes:get', { id: started.session.id })).session;
+    await waitFor(async () => (await core.engine.isActive(started.job.id)) || undefined, {
+      what: 'the paused scrape to be claimed',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await sessionOf()).status).toBe('paused');
+    unwrap(await api.call('scrapes:resume', { ids: [started.session.id] }));
+    await waitFor(async () => (await sessionOf()).status === 'completed', {
+      what: 'the resumed scrape to complete',
+      timeoutMs: 60_000,
+    });
+  });
 });
