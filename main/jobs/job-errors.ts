@@ -49,7 +49,9 @@ export class PasswordRequiredError extends InputError {
         problem: wrongPassword
           ? 'The password given for this encrypted PDF is incorrect.'
           : 'This PDF is encrypted and needs a password to open.',
-        fix: 'Retry the job with its password: kai retry JOB_ID --password PASSWORD.',
+        fix:
+          "Retry the job with its password: enter it in the job's detail view, or run " +
+          'kai retry JOB_ID --password PASSWORD.',
       },
       options,
     );

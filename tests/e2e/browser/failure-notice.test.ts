@@ -63,7 +63,7 @@ describe('failure notices in browser mode', () => {
     expect(text).toContain('Export or save the document as PDF');
     expect(await detail.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     // The row's error shows at once; the stages arrive with the fetched detail.
-    await detail.locator('.timeline-item').first().waitFor();
+    await detail.locator('.timeline-item.failed').first().waitFor();
     expect(await detail.locator('.timeline-item.failed').count()).toBe(1);
 
     const [download] = await Promise.all([

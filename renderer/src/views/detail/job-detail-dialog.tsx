@@ -11,6 +11,7 @@ import { useAppStore } from '../../store/app-store.ts';
 import type { JobDetailData } from '../../store/detail-slice.ts';
 import { MaterialsTable, OutputCounts, TileGallery } from './job-outputs.tsx';
 import { JobMetadata } from './job-metadata.tsx';
+import { needsPassword, PasswordRetry } from './password-retry.tsx';
 import { EventHistory, StageTimeline } from './stage-timeline.tsx';
 
 /** Tiles fetched for the gallery. */
@@ -119,6 +120,7 @@ export function JobDetailDialog({ jobId }: { jobId: string }) {
               ? 'Fix what the message names, then retry: the job resumes after its last checkpoint.'
               : ''}
           </p>
+          {needsPassword(current) ? <PasswordRetry jobId={jobId} /> : null}
         </section>
       ) : null}
       {error ? <p className="error-box">{error}</p> : null}
