@@ -141,6 +141,11 @@ export async function importsCommand(argv: string[], io: CliIo): Promise<number>
       io.stdout.write(`${JSON.stringify(imports, null, 2)}\n`);
       return 0;
     }
+    if (imports.length > 0) {
+      io.stdout.write(
+        `${'job id'.padEnd(36)}  type ${'status'.padEnd(10)} imported/failed/total  source\n`,
+      );
+    }
     for (const row of imports) {
       io.stdout.write(
         `${row.background_job_id}  ${row.import_type.padEnd(4)} ${row.status.padEnd(10)} ` +

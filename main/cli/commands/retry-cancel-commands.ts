@@ -63,8 +63,8 @@ export async function cancelCommand(argv: string[], io: CliIo): Promise<number> 
       io.stderr.write(`Job ${id} not found. List jobs with kai jobs.\n`);
       return 1;
     }
-    if (values.json) io.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
-    else io.stdout.write(`${id}  ${job.status}\n`);
+    if (cancelled && values.json) io.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
+    else if (cancelled) io.stdout.write(`${id}  ${job.status}\n`);
     if (!cancelled) {
       io.stderr.write(
         `Job ${id} is ${job.status}; only pending or processing jobs can be cancelled.\n`,

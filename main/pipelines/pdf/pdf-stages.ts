@@ -200,7 +200,8 @@ const extractMaterials: StageHandler = async (input) => {
   });
   const keyed = drafts.map((draft) => ({ key: pdfMaterialKey(input.documentId, draft), draft }));
   return {
-    detail: { materials: keyed.length },
+    // Drafts that share a key (the same code twice in the catalog) become one row.
+    detail: { materials: new Set(keyed.map((item) => item.key)).size },
     persist: async (tx) => {
       for (const { key, draft } of keyed) {
         await materialsRepository.upsert(tx, key, draft, {
