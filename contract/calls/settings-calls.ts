@@ -9,6 +9,8 @@ export interface Settings {
   concurrency: number;
   /** Heartbeat interval of running jobs, in ms. */
   heartbeatMs: number;
+  /** Heartbeat age in ms after which the running engine treats a processing job as stalled. */
+  stallAfterMs: number;
   notifications: {
     /** OS notifications for failed jobs. */
     enabled: boolean;

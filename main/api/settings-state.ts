@@ -37,6 +37,7 @@ export class SettingsState {
       dataDir: this.core.database.dataDir,
       concurrency,
       heartbeatMs,
+      stallAfterMs: running.stallAfterMs,
       notifications: { ...this.saved.notifications },
       restartRequired: concurrency !== running.concurrency || heartbeatMs !== running.heartbeatMs,
     };

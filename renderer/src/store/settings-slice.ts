@@ -3,10 +3,8 @@ import type { Settings } from '../../../contract/calls/settings-calls.ts';
 import type { AppState } from './app-store.ts';
 
 /**
- * A processing job counts as stalled after this many heartbeat intervals without one, as
- * the engine's default `stallAfterMs` is.
- * NOTE: `settings:get` reports no stall threshold, so a core started with a custom
- * `KAI_STALL_AFTER_MS` stalls jobs at a different age than the badge shows.
+ * Heartbeat intervals without a heartbeat after which the engine stalls a job by default;
+ * the settings view uses it to explain a heartbeat interval that is not saved yet.
  */
 export const STALL_HEARTBEATS = 3;
 
@@ -28,7 +26,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   now: Date.now(),
 
   setSettings(settings) {
-    set({ settings, stallAfterMs: settings.heartbeatMs * STALL_HEARTBEATS });
+    // The running engine's threshold, so the badge and the engine agree on what stalled is.
+    set({ settings, stallAfterMs: settings.stallAfterMs });
   },
 
   tick(now) {

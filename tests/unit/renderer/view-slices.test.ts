@@ -6,7 +6,6 @@ import { createAppStore } from '../../../renderer/src/store/app-store.ts';
 import { readStoredMapping } from '../../../renderer/src/lib/stored-mapping.ts';
 import { proposedMapping } from '../../../renderer/src/store/import-slice.ts';
 import { MAX_NOTICES } from '../../../renderer/src/store/notices-slice.ts';
-import { STALL_HEARTBEATS } from '../../../renderer/src/store/settings-slice.ts';
 
 function notice(id: string): AppNotification {
   return {
@@ -57,17 +56,18 @@ describe('notices slice', () => {
 });
 
 describe('settings slice', () => {
-  it('derives the stall threshold from the heartbeat', () => {
+  it('takes the engine stall threshold', () => {
     const store = createAppStore();
     expect(store.getState().stallAfterMs).toBeNull();
     store.getState().setSettings({
       dataDir: '/data',
       concurrency: 2,
       heartbeatMs: 10_000,
+      stallAfterMs: 45_000,
       notifications: { enabled: true, doNotDisturb: false },
       restartRequired: false,
     });
-    expect(store.getState().stallAfterMs).toBe(10_000 * STALL_HEARTBEATS);
+    expect(store.getState().stallAfterMs).toBe(45_000);
   });
 });
 
