@@ -126,9 +126,19 @@ describe('scraper in browser mode', () => {
 
       await row.getByRole('button', { name: `Pause scrape of ${start}` }).click();
       await expect.poll(status, SCRAPE_WAIT).toBe('paused');
-      // A request already on its way when the pause landed may still arrive, so the count
-      // is taken after it had time to.
-      await page.waitForTimeout(1_500);
+      // Pages in flight when the pause landed finish, redirect hops included, each hop after
+      // the site's 1 s crawl delay. So the count is taken once requests have stopped.
+      let seen = -1;
+      await expect
+        .poll(
+          () => {
+            const quiet = slowSite.requests.length === seen;
+            seen = slowSite.requests.length;
+            return quiet;
+          },
+          { timeout: 30_000, interval: 2_500 },
+        )
+        .toBe(true);
       const pausedAt = slowSite.requests.length;
       await page.waitForTimeout(3_000);
       // A paused session sends nothing, although its crawl delay would allow two requests.
