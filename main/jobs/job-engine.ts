@@ -23,7 +23,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../log.ts';
-import type { Database, Sql } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { jobsRepository, type BackgroundJobRow, type NewJob } from '../store/jobs-repository.ts';
 import { stageEventsRepository } from '../store/stage-events-repository.ts';
 import { retryDelayMs, type BackoffOptions } from './backoff.ts';
@@ -454,9 +454,8 @@ export class JobEngine extends EventEmitter<JobEngineEvents> {
     event: StageEvent,
     attempt: number,
     detail?: Record<string, unknown>,
-    sql: Sql = this.database.sql,
   ): Promise<void> {
-    await stageEventsRepository.append(sql, { jobId, stage, event, attempt, detail });
+    await stageEventsRepository.append(this.database.sql, { jobId, stage, event, attempt, detail });
   }
 
   private logError(message: string, error: unknown, jobId?: string): void {

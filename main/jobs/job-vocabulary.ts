@@ -1,16 +1,21 @@
 /**
- * The job vocabulary shared by the engine, the CLI, the renderer and the database check
- * constraints in `supabase/migrations/`. Change a list here and in the migration together.
+ * The job vocabulary of the engine and the CLI. The status, type and stage-event lists live
+ * in `contract/vocabulary.ts` and in the check constraints of `supabase/migrations/`, so
+ * change them in both places together.
  */
 
-export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import {
+  JOB_STATUSES,
+  JOB_TYPES,
+  STAGE_EVENTS,
+  type JobStatus,
+  type JobType,
+  type StageEvent,
+} from '../../contract/vocabulary.ts';
 
-export const JOB_TYPES = ['pdf_processing', 'web_scraping', 'xml_import'] as const;
-export type JobType = (typeof JOB_TYPES)[number];
-
-/** Statuses a job never leaves on its own; only a retry moves a failed job back to pending. */
-export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+// Statuses, types and stage events are defined once, in the contract the UI shares.
+export { JOB_STATUSES, JOB_TYPES, STAGE_EVENTS };
+export type { JobStatus, JobType, StageEvent };
 
 /** The nine checkpointed stages of a PDF job, in the order they run. */
 export const PDF_STAGES = [
@@ -40,18 +45,6 @@ export function stagesOf(jobType: JobType): readonly string[] {
   if (jobType === 'xml_import') return IMPORT_STAGES;
   return SCRAPE_STAGES;
 }
-
-/** Events recorded in `job_stage_events`, the append-only history of a job. */
-export const STAGE_EVENTS = [
-  'started',
-  'completed',
-  'failed',
-  'stalled',
-  'recovered',
-  'retry_scheduled',
-  'cancelled',
-] as const;
-export type StageEvent = (typeof STAGE_EVENTS)[number];
 
 export function isJobStatus(value: string): value is JobStatus {
   return (JOB_STATUSES as readonly string[]).includes(value);

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from './database.ts';
+import type { DocumentCounts, TileRow } from '../../contract/rows.ts';
+
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { DocumentCounts, TileRow };
 
 export interface DocumentRow {
   id: string;
@@ -45,23 +49,6 @@ export interface NewTile {
   y: number;
   width: number;
   height: number;
-}
-
-export interface TileRow {
-  id: string;
-  page_number: number;
-  file_path: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface DocumentCounts {
-  pages: number;
-  chunks: number;
-  tiles: number;
-  materials: number;
 }
 
 /** Formats a vector for pgvector's text input. */

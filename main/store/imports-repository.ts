@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from './database.ts';
+import type {
+  DataImportJobRow,
+  ImportRowFailureRow,
+  ImportMappingTemplateRow,
+} from '../../contract/rows.ts';
+import type { ImportType } from '../../contract/vocabulary.ts';
 
-export type ImportType = 'xml' | 'csv' | 'json';
-
-/** A `data_import_jobs` row with the platform's column names. */
-export interface DataImportJobRow {
-  id: string;
-  background_job_id: string;
-  source_name: string;
-  import_type: ImportType;
-  status: 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
-  file_path: string;
-  encoding: string | null;
-  preset: string | null;
-  total_products: number;
-  processed_products: number;
-  failed_products: number;
-  last_committed_row: number;
-  field_mappings: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-  error_message: string | null;
-}
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { DataImportJobRow, ImportRowFailureRow, ImportMappingTemplateRow, ImportType };
 
 export interface ImportRowFailure {
   rowNumber: number;
@@ -29,29 +16,6 @@ export interface ImportRowFailure {
   field: string;
   reason: string;
   rawValue?: string | null;
-}
-
-export interface ImportRowFailureRow {
-  id: string;
-  data_import_job_id: string;
-  row_number: number;
-  line: number | null;
-  field: string;
-  reason: string;
-  raw_value: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** An `import_mapping_templates` row. */
-export interface ImportMappingTemplateRow {
-  id: string;
-  supplier: string;
-  field_signature: string;
-  import_type: ImportType;
-  field_mappings: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
 }
 
 const TEMPLATE_COLUMNS = `id, supplier, field_signature, import_type, field_mappings,

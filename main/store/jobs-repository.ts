@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus, JobType } from '../jobs/job-vocabulary.ts';
 import type { Sql } from './database.ts';
+import type { BackgroundJobRow } from '../../contract/rows.ts';
 
-/** A `background_jobs` row, with the platform's column names (the CLI's `--json` shape). */
-export interface BackgroundJobRow {
-  id: string;
-  job_type: JobType;
-  status: JobStatus;
-  progress: number;
-  current_stage: string | null;
-  last_heartbeat: string | null;
-  document_id: string | null;
-  filename: string | null;
-  metadata: Record<string, unknown>;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  failed_at: string | null;
-  updated_at: string;
-  error: string | null;
-  retry_count: number;
-  next_attempt_at: string | null;
-}
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { BackgroundJobRow };
 
 export interface NewJob {
   jobType: JobType;

@@ -1,33 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { MaterialDraft } from '../materials/material-draft.ts';
 import type { Sql } from './database.ts';
+import type { MaterialRow } from '../../contract/rows.ts';
 
-/** A `materials` row with the platform's column names. */
-export interface MaterialRow {
-  id: string;
-  dedupe_key: string;
-  name: string;
-  sku: string | null;
-  category: string | null;
-  material_type: string | null;
-  dimensions: string | null;
-  thickness: string | null;
-  finish: string | null;
-  color: string | null;
-  price: number | null;
-  currency: string | null;
-  manufacturer: string | null;
-  source_type: 'pdf' | 'import' | 'scrape';
-  source_name: string | null;
-  source_url: string | null;
-  document_id: string | null;
-  page_number: number | null;
-  job_id: string | null;
-  confidence: number;
-  attributes: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { MaterialRow };
 
 /** The origin of a batch of materials. */
 export interface MaterialSource {

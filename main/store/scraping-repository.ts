@@ -2,46 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { CrawlFrontierStore } from '../pipelines/scrape/crawl-frontier-store.ts';
 import type { StoredPageResult } from '../pipelines/scrape/crawl-types.ts';
 import type { Database, Sql } from './database.ts';
+import type { ScrapingSessionRow, ScrapingPageRow } from '../../contract/rows.ts';
 
-/** A `scraping_sessions` row with the platform's column names. */
-export interface ScrapingSessionRow {
-  id: string;
-  background_job_id: string;
-  source_url: string;
-  status: 'pending' | 'processing' | 'scraping' | 'paused' | 'completed' | 'failed' | 'cancelled';
-  total_pages: number;
-  completed_pages: number;
-  failed_pages: number;
-  materials_processed: number;
-  progress_percentage: number;
-  scraping_config: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-  error_message: string | null;
-}
-
-/** A `scraping_pages` row. */
-export interface ScrapingPageRow {
-  id: string;
-  session_id: string;
-  url: string;
-  kind: 'page' | 'sitemap';
-  final_url: string | null;
-  status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'skipped';
-  page_kind: string | null;
-  http_status: number | null;
-  depth: number;
-  content_hash: string | null;
-  materials_found: number;
-  error: string | null;
-  bytes: number | null;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  product_keys: string[];
-  created_at: string;
-  updated_at: string;
-}
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { ScrapingSessionRow, ScrapingPageRow };
 
 /** The result the crawler records for a finished URL. */
 export type ScrapedPageResult = StoredPageResult;

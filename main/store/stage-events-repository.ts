@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StageEvent } from '../jobs/job-vocabulary.ts';
 import type { Sql } from './database.ts';
+import type { StageEventRow, StageSummary } from '../../contract/rows.ts';
 
-/** A `job_stage_events` row. The table is append-only. */
-export interface StageEventRow {
-  id: string;
-  job_id: string;
-  stage: string | null;
-  event: StageEvent;
-  attempt: number;
-  detail: Record<string, unknown>;
-  created_at: string;
-}
-
-/** One stage of a job as `kai job` shows it, derived from the events. */
-export interface StageSummary {
-  name: string;
-  status: 'pending' | 'processing' | 'completed' | 'failed';
-  started_at: string | null;
-  completed_at: string | null;
-}
+// The row types are defined once, in the contract the UI shares; this module writes them.
+export type { StageEventRow, StageSummary };
 
 export const stageEventsRepository = {
   async append(

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isJobStatus, isJobType, PDF_STAGES } from '../../jobs/job-vocabulary.ts';
+import { isJobStatus, isJobType, stagesOf } from '../../jobs/job-vocabulary.ts';
 import { documentsRepository } from '../../store/documents-repository.ts';
 import { jobsRepository, type BackgroundJobRow } from '../../store/jobs-repository.ts';
 import { stageEventsRepository, summariseStages } from '../../store/stage-events-repository.ts';
@@ -81,17 +81,14 @@ export async function jobCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** A job row with its stage summaries and output counts, as `kai job --json` prints it. */
+/** Loads a job row with its stage summaries and output counts, as `kai job --json` prints it. */
 export async function loadJobDetail(core: Core, id: string) {
   const sql = core.database.sql;
   const job = await jobsRepository.get(sql, id).catch(() => undefined);
   if (!job) return undefined;
 
   const events = await stageEventsRepository.list(sql, id);
-  const order =
-    job.job_type === 'pdf_processing'
-      ? PDF_STAGES
-      : [...new Set(events.map((e) => e.stage ?? ''))].filter(Boolean);
+  const order = stagesOf(job.job_type);
   const stages = summariseStages(events, order);
   const outputs = job.document_id
     ? await documentsRepository.counts(sql, job.document_id)

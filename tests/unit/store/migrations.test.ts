@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_STATUSES, JOB_TYPES } from '../../../main/jobs/job-vocabulary.ts';
 import { openDatabase, type Database } from '../../../main/store/database.ts';
 import { DataDirLockedError } from '../../../main/store/data-dir-lock.ts';
 import {
@@ -71,6 +72,21 @@ describe('migrations', () => {
       expect(table.columns, table.table_name).toContain('id:uuid');
       expect(table.columns, table.table_name).toContain('updated_at:timestamp with time zone');
     }
+  });
+
+  it('checks the statuses and types the core defines', async () => {
+    const definition = async (name: string) => {
+      const result = await database.sql.query<{ definition: string }>(
+        'select pg_get_constraintdef(oid) as definition from pg_constraint where conname = $1',
+        [name],
+      );
+      return result.rows[0]?.definition ?? '';
+    };
+    const statuses = await definition('background_jobs_status_check');
+    const types = await definition('background_jobs_job_type_check');
+    for (const status of JOB_STATUSES) expect(statuses).toContain(`'${status}'`);
+    for (const type of JOB_TYPES) expect(types).toContain(`'${type}'`);
+    expect(statuses.match(/'[a-z_]+'/g)).toHaveLength(JOB_STATUSES.length);
   });
 
   it('rejects a status outside the vocabulary', async () => {
