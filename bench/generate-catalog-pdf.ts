@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 /**
- * Writes a synthetic price-list catalog of `pages` A4 pages: a heading, 30 product rows with
- * a code, name, dimensions and a comma-decimal price, and a coloured swatch per row, so every
+ * Writes a synthetic price-list catalog of `pages` A4 pages. Each page has a heading and 30
+ * product rows (code, name, dimensions, comma-decimal price, coloured swatch), so every
  * stage (text, render, tiles, materials) has work on every page.
  */
 export async function generateCatalogPdf(path: string, pages: number): Promise<void> {

@@ -18,8 +18,8 @@ async function childrenOf(pid: number): Promise<number[]> {
 }
 
 /**
- * Samples the RSS of a process and its descendants every `intervalMs` until `stop()`;
- * returns the peak of the sum and the peak of the largest single process. Linux only.
+ * Samples the RSS of a process and its descendants every `intervalMs` until `stop()`.
+ * Returns the peak of the sum and the peak of the largest single process. Linux only.
  */
 export function sampleProcessTreeRss(rootPid: number, intervalMs = 50) {
   let peakTotal = 0;

@@ -16,8 +16,8 @@
  * keys). While a job runs, `last_heartbeat` is written every `heartbeatMs` (default 30 s) as
  * long as its worker keeps pinging. A processing job whose heartbeat is older than
  * `stallAfterMs` (default 3 heartbeats, 90 s) is stalled: it is aborted if it runs here,
- * a `stalled` event is recorded, and it goes back to pending with the attempt counted; its
- * last checkpoint is where it resumes. On start, jobs left processing by a process that
+ * a `stalled` event is recorded, and it goes back to pending with the attempt counted. It
+ * resumes from its last checkpoint. On start, jobs left processing by a process that
  * died are recovered the same way without counting an attempt. `stop()` aborts running jobs
  * and puts them back to pending, so a quit loses at most the stage in progress.
  */
@@ -66,7 +66,7 @@ interface ActiveJob {
   lastTouch: number;
   heartbeat: NodeJS.Timeout;
   done: Promise<void>;
-  /** Why the job was aborted, when the engine aborted it. */
+  /** Reason the engine aborted the job, when it did. */
   abortReason?: 'cancelled' | 'stalled' | 'stopped';
 }
 

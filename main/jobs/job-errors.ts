@@ -9,11 +9,11 @@
 export interface InputProblem {
   /** The file or URL at fault. */
   source: string;
-  /** Where in the source, when known: a page, a line and column, a byte offset. */
+  /** Position in the source, when known: a page, a line and column, a byte offset. */
   location?: string;
-  /** What is wrong, as one sentence. */
+  /** The problem, as one sentence. */
   problem: string;
-  /** What the user can do about it, as one sentence. */
+  /** The remedy the user can apply, as one sentence. */
   fix: string;
 }
 

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 
 /**
- * A folder of numbered SQL migrations (`0001_name.sql`). `supabase/migrations` holds the
- * schema shared with Supabase; `main/store/local-migrations` holds tables that exist only in
+ * A folder of numbered SQL migrations (`0001_name.sql`). `supabase/migrations` contains the
+ * schema shared with Supabase; `main/store/local-migrations` contains tables that exist only in
  * the embedded store. Each source keeps its own version sequence.
  */
 export interface MigrationSource {

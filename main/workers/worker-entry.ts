@@ -1,6 +1,6 @@
 /**
  * Entry of a pipeline worker process (forked by `worker-process.ts`). It runs one task at a
- * time from `worker-tasks.ts` and pings the core every `KAI_WORKER_PING_MS`; the ping stops
+ * time from `worker-tasks.ts` and pings the core every `KAI_WORKER_PING_MS`. The ping stops
  * when a task blocks the event loop, which is how the core detects a hung parser.
  */
 import { serializeError } from './error-serialization.ts';

@@ -153,14 +153,14 @@ function workerGone(
   code: number | null,
   signal: NodeJS.Signals | null,
 ): TransientError {
-  const how = signal ? `was killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
+  const ending = signal ? `was killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
   return new TransientError(
     'worker_crashed',
-    `The pipeline worker ${how} while running ${task}. The job resumes from its last checkpoint on retry.`,
+    `The pipeline worker ${ending} while running ${task}. The job resumes from its last checkpoint on retry.`,
   );
 }
 
 function defaultWorkerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.replace(/worker-process\.(ts|js|mjs)$/, 'worker-entry.$1');
+  const modulePath = fileURLToPath(import.meta.url);
+  return modulePath.replace(/worker-process\.(ts|js|mjs)$/, 'worker-entry.$1');
 }

@@ -91,8 +91,10 @@ export async function startImport(
   preview: ImportPreview | null;
 }> {
   await checkImportInput(resolve(filePath), options.encoding);
-  const given = options.mapping ? parseFeedMapping(options.mapping, 'the given mapping') : null;
-  const recordPath = options.recordPath ?? given?.recordPath ?? undefined;
+  const requestedMapping = options.mapping
+    ? parseFeedMapping(options.mapping, 'the given mapping')
+    : null;
+  const recordPath = options.recordPath ?? requestedMapping?.recordPath ?? undefined;
   let preview: ImportPreview;
   try {
     preview = await previewImport(database, filePath, { ...options, recordPath });
@@ -100,8 +102,8 @@ export async function startImport(
     if (!(error instanceof InputError)) throw error;
     return enqueueUnreadableFeed(database, engine, resolve(filePath), options);
   }
-  if (given) checkMappedFields(preview, given);
-  const base = given ?? preview.template ?? preview.proposedMapping;
+  if (requestedMapping) checkMappedFields(preview, requestedMapping);
+  const base = requestedMapping ?? preview.template ?? preview.proposedMapping;
   const mapping = recordPath ? { ...base, recordPath } : base;
 
   const { job, dataImportJob } = await database.transaction(async (tx) => {
@@ -171,7 +173,9 @@ function checkMappedFields(preview: ImportPreview, mapping: FeedMapping): void {
   const known = new Set(preview.fields.map((field) => field.path));
   const missing: string[] = [];
   for (const field of Object.values(mapping.fields)) {
-    const sources = Array.isArray(field.source) ? field.source : field.source ? [field.source] : [];
+    let sources: string[] = [];
+    if (Array.isArray(field.source)) sources = field.source;
+    else if (field.source) sources = [field.source];
     for (const source of sources) if (!known.has(source)) missing.push(source);
   }
   if (missing.length === 0) return;

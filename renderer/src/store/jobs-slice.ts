@@ -32,7 +32,8 @@ export function jobSortsBefore(a: BackgroundJobRow, b: BackgroundJobRow): boolea
 // created_at strings from the core are all ISO 8601 in UTC, so they compare as text.
 function compareJobs(a: BackgroundJobRow, b: BackgroundJobRow): number {
   if (a.created_at !== b.created_at) return a.created_at > b.created_at ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set) => ({

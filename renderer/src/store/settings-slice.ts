@@ -3,8 +3,8 @@ import type { Settings } from '../../../contract/calls/settings-calls.ts';
 import type { AppState } from './app-store.ts';
 
 /**
- * Heartbeat intervals without a heartbeat after which the engine stalls a job by default;
- * the settings view uses it to explain a heartbeat interval that is not saved yet.
+ * Heartbeat intervals without a heartbeat after which the engine stalls a job by default.
+ * The settings view uses it to explain a heartbeat interval that is not saved yet.
  */
 export const STALL_HEARTBEATS = 3;
 

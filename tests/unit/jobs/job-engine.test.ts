@@ -10,7 +10,7 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 
 type Behaviour = (context: JobRunContext) => Promise<void>;
 
-/** A runner whose behaviour each test sets through the job's metadata `behaviour` key. */
+/** Builds a runner whose behaviour each test picks with the job's metadata `behaviour` key. */
 function scriptedRunner(behaviours: Record<string, Behaviour>): JobRunner {
   return {
     jobType: 'xml_import',
