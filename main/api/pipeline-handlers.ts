@@ -2,8 +2,6 @@
 import { resolve } from 'node:path';
 import type { CallName } from '../../contract/calls.ts';
 import type { ChangedIds } from '../../contract/calls/common-schemas.ts';
-import { MATERIAL_TARGET_FIELDS } from '../../contract/vocabulary.ts';
-import { parseFeedMapping, type FeedMapping } from '../pipelines/import/feed-mapping.ts';
 import { failuresToCsv } from '../cli/failures-csv.ts';
 import { importsRepository } from '../store/imports-repository.ts';
 import { scrapingRepository } from '../store/scraping-repository.ts';
@@ -12,26 +10,6 @@ import { notFound } from './api-errors.ts';
 import { toContractPreview } from './import-preview.ts';
 
 type PipelineCall = Extract<CallName, `imports:${string}` | `scrapes:${string}`>;
-
-/**
- * Builds the importer's mapping from the view's one-source-per-target choices: every target
- * the view mapped gets that field at confidence 1 (a person chose it), every other target is
- * left unmapped, and the preset and record path of the preview are kept.
- */
-function toFeedMapping(
-  base: FeedMapping,
-  choices: Partial<Record<string, string>>,
-  recordPath: string | null | undefined,
-): FeedMapping {
-  const fields = { ...base.fields };
-  for (const target of MATERIAL_TARGET_FIELDS) {
-    const source = choices[target];
-    fields[target as keyof FeedMapping['fields']] = source
-      ? { source, confidence: 1 }
-      : { source: null, confidence: 0 };
-  }
-  return parseFeedMapping({ ...base, fields, recordPath: recordPath ?? base.recordPath });
-}
 
 async function changeSessions(
   context: ApiContext,
@@ -55,12 +33,10 @@ export const pipelineHandlers: CallHandlers<PipelineCall> = {
   },
 
   'imports:start': async (input, context) => {
-    const path = resolve(input.path);
-    const preview = await context.core.previewImport(path, { sourceName: input.sourceName });
-    const mapping = toFeedMapping(preview.proposedMapping, input.mapping, input.recordPath);
-    const started = await context.core.startImport(path, {
+    const started = await context.core.startImport(resolve(input.path), {
       sourceName: input.sourceName,
-      mapping,
+      fieldChoices: input.mapping,
+      recordPath: input.recordPath ?? undefined,
       saveTemplate: input.saveAsTemplate,
     });
     return { job: started.job, importJob: started.dataImportJob };

@@ -18,6 +18,7 @@ import { jobsRepository, type BackgroundJobRow } from '../../store/jobs-reposito
 import { InputError } from '../../jobs/job-errors.ts';
 import { emptyMapping, parseFeedMapping, type FeedMapping } from './feed-mapping.ts';
 import { previewFeed, type FeedPreview } from './feed-preview.ts';
+import { TARGET_FIELDS, type TargetField } from './mapping-dictionary.ts';
 
 export interface ImportPreview extends FeedPreview {
   sourceName: string;
@@ -40,6 +41,12 @@ export interface StartImportOptions {
   saveTemplate?: boolean;
   /** XML element path or JSON array path of the records, when detection picks the wrong one. */
   recordPath?: string;
+  /**
+   * One feed field per target, chosen by a person (the console's mapping editor). Applied
+   * over the proposed mapping at confidence 1; targets left out are unmapped. Ignored when
+   * `mapping` is given.
+   */
+  fieldChoices?: Partial<Record<TargetField, string>>;
 }
 
 /** Returns a source name for a file: its base name without the extension. */
@@ -102,8 +109,13 @@ export async function startImport(
     if (!(error instanceof InputError)) throw error;
     return enqueueUnreadableFeed(database, engine, resolve(filePath), options);
   }
-  if (requestedMapping) checkMappedFields(preview, requestedMapping);
-  const base = requestedMapping ?? preview.template ?? preview.proposedMapping;
+  const chosenMapping =
+    requestedMapping ??
+    (options.fieldChoices
+      ? applyFieldChoices(preview.proposedMapping, options.fieldChoices)
+      : null);
+  if (chosenMapping) checkMappedFields(preview, chosenMapping);
+  const base = chosenMapping ?? preview.template ?? preview.proposedMapping;
   const mapping = recordPath ? { ...base, recordPath } : base;
 
   const { job, dataImportJob } = await database.transaction(async (tx) => {
@@ -140,6 +152,19 @@ export async function startImport(
   engine.emit('job:changed', job.id);
   engine.kick();
   return { job, dataImportJob, preview };
+}
+
+/** Builds a mapping from one chosen field per target, keeping the base's preset and options. */
+function applyFieldChoices(
+  base: FeedMapping,
+  choices: Partial<Record<TargetField, string>>,
+): FeedMapping {
+  const fields = { ...base.fields };
+  for (const target of TARGET_FIELDS) {
+    const source = choices[target];
+    fields[target] = source ? { source, confidence: 1 } : { source: null, confidence: 0 };
+  }
+  return { ...base, fields };
 }
 
 /**
